@@ -1,0 +1,103 @@
+package dev.gttrainset.model;
+
+import com.google.auto.value.AutoValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.function.UnaryOperator;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * Input that could not be used, kept with where it came from so it can be found and replayed: a
+ * line (line &gt;= 1) or a whole file that could not be read (line 0).
+ */
+@AutoValue
+@DefaultCoder(DeadLetter.DeadLetterCoder.class)
+public abstract class DeadLetter {
+  /** Longest excerpt kept of the offending input, in characters. */
+  public static final int MAX_EXCERPT = 240;
+
+  /** Which input the line came from: {@code sessions}, {@code events}, {@code costs}, ... */
+  public abstract String source();
+
+  public abstract String file();
+
+  public abstract long line();
+
+  /** A short, stable reason id such as {@code invalid-json}. */
+  public abstract String reason();
+
+  /** Details for a person, e.g. the parser's message. */
+  public abstract String detail();
+
+  /** The start of the offending input, bounded; scrubbed before it is written. */
+  public abstract String excerpt();
+
+  public static DeadLetter create(
+      String source, String file, long line, String reason, String detail, String rawInput) {
+    return new AutoValue_DeadLetter(source, file, line, reason, detail, bounded(rawInput));
+  }
+
+  /** The same dead letter with its free text (file, detail, excerpt) passed through {@code f}. */
+  public DeadLetter mapText(UnaryOperator<String> f) {
+    return new AutoValue_DeadLetter(
+        source(), f.apply(file()), line(), reason(), f.apply(detail()), f.apply(excerpt()));
+  }
+
+  private static String bounded(String raw) {
+    if (raw.length() <= MAX_EXCERPT) {
+      return raw;
+    }
+    int end = MAX_EXCERPT;
+    if (Character.isHighSurrogate(raw.charAt(end - 1))) {
+      end--;
+    }
+    return raw.substring(0, end) + "…";
+  }
+
+  /** Explicit, deterministic encoding, field by field. */
+  public static final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
+    private static final DeadLetterCoder INSTANCE = new DeadLetterCoder();
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarLongCoder LONG = VarLongCoder.of();
+
+    public static DeadLetterCoder of() {
+      return INSTANCE;
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DeadLetter.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(DeadLetter d, OutputStream out) throws IOException {
+      STRING.encode(d.source(), out);
+      STRING.encode(d.file(), out);
+      LONG.encode(d.line(), out);
+      STRING.encode(d.reason(), out);
+      STRING.encode(d.detail(), out);
+      STRING.encode(d.excerpt(), out);
+    }
+
+    @Override
+    public DeadLetter decode(InputStream in) throws IOException {
+      return new AutoValue_DeadLetter(
+          STRING.decode(in),
+          STRING.decode(in),
+          LONG.decode(in),
+          STRING.decode(in),
+          STRING.decode(in),
+          STRING.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

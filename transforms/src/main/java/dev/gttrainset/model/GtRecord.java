@@ -1,0 +1,156 @@
+package dev.gttrainset.model;
+
+import com.google.auto.value.AutoValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * One line of a Gas Town log, in one shape for all of them: a town event ({@code .events.jsonl}),
+ * a cost record ({@code costs.jsonl}) or a command use ({@code cmd-usage*.jsonl}). Fields a log
+ * does not have are "" (or 0).
+ */
+@AutoValue
+@DefaultCoder(GtRecord.GtRecordCoder.class)
+public abstract class GtRecord {
+  public static final String EVENTS = "events";
+  public static final String COSTS = "costs";
+  public static final String COMMANDS = "cmd_usage";
+
+  /** {@link #EVENTS}, {@link #COSTS} or {@link #COMMANDS}. */
+  public abstract String source();
+
+  public abstract long timestampMillis();
+
+  /** The event type ({@code session_start}, ...); {@code cost} or {@code command} otherwise. */
+  public abstract String type();
+
+  /** Who acted: the event's actor, the command's GT_ROLE, the cost record's GT session name. */
+  public abstract String actor();
+
+  /** The Claude Code session UUID, when the record names one. */
+  public abstract String sessionId();
+
+  /** The role as the log writes it: an address like {@code gastown/crew/joe}, or a bare role. */
+  public abstract String role();
+
+  public abstract String rig();
+
+  public abstract String worker();
+
+  public abstract String cwd();
+
+  public abstract String topic();
+
+  /** A cost in millionths of a dollar, so sums are exact and independent of order. */
+  public abstract long costMicros();
+
+  /** The command that ran, e.g. {@code gt mail send}. */
+  public abstract String command();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder(String source, String type) {
+    return new AutoValue_GtRecord.Builder()
+        .setSource(source)
+        .setType(type)
+        .setTimestampMillis(0L)
+        .setActor("")
+        .setSessionId("")
+        .setRole("")
+        .setRig("")
+        .setWorker("")
+        .setCwd("")
+        .setTopic("")
+        .setCostMicros(0L)
+        .setCommand("");
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSource(String source);
+
+    public abstract Builder setTimestampMillis(long timestampMillis);
+
+    public abstract Builder setType(String type);
+
+    public abstract Builder setActor(String actor);
+
+    public abstract Builder setSessionId(String sessionId);
+
+    public abstract Builder setRole(String role);
+
+    public abstract Builder setRig(String rig);
+
+    public abstract Builder setWorker(String worker);
+
+    public abstract Builder setCwd(String cwd);
+
+    public abstract Builder setTopic(String topic);
+
+    public abstract Builder setCostMicros(long costMicros);
+
+    public abstract Builder setCommand(String command);
+
+    public abstract GtRecord build();
+  }
+
+  /** Explicit, deterministic encoding, field by field. */
+  public static final class GtRecordCoder extends AtomicCoder<GtRecord> {
+    private static final GtRecordCoder INSTANCE = new GtRecordCoder();
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarLongCoder LONG = VarLongCoder.of();
+
+    public static GtRecordCoder of() {
+      return INSTANCE;
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(GtRecord.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(GtRecord r, OutputStream out) throws IOException {
+      STRING.encode(r.source(), out);
+      LONG.encode(r.timestampMillis(), out);
+      STRING.encode(r.type(), out);
+      STRING.encode(r.actor(), out);
+      STRING.encode(r.sessionId(), out);
+      STRING.encode(r.role(), out);
+      STRING.encode(r.rig(), out);
+      STRING.encode(r.worker(), out);
+      STRING.encode(r.cwd(), out);
+      STRING.encode(r.topic(), out);
+      LONG.encode(r.costMicros(), out);
+      STRING.encode(r.command(), out);
+    }
+
+    @Override
+    public GtRecord decode(InputStream in) throws IOException {
+      return builder(STRING.decode(in), "")
+          .setTimestampMillis(LONG.decode(in))
+          .setType(STRING.decode(in))
+          .setActor(STRING.decode(in))
+          .setSessionId(STRING.decode(in))
+          .setRole(STRING.decode(in))
+          .setRig(STRING.decode(in))
+          .setWorker(STRING.decode(in))
+          .setCwd(STRING.decode(in))
+          .setTopic(STRING.decode(in))
+          .setCostMicros(LONG.decode(in))
+          .setCommand(STRING.decode(in))
+          .build();
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

@@ -1,0 +1,177 @@
+package dev.gttrainset.model;
+
+import com.google.auto.value.AutoValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * One training example: a window of a conversation, opened by the role's system prompt, with the
+ * metadata that travels with it to the output record.
+ */
+@AutoValue
+@DefaultCoder(Sample.SampleCoder.class)
+public abstract class Sample {
+  /** Cost of a session no cost record matched. */
+  public static final long NO_COST = -1L;
+
+  public abstract String sessionId();
+
+  public abstract String agentId();
+
+  public abstract String sourceFile();
+
+  public abstract RoleTag role();
+
+  /** The window's place in its conversation, from 0. */
+  public abstract long sampleIndex();
+
+  public abstract long firstTimestampMillis();
+
+  /** System prompt first, then user, assistant and tool messages. */
+  public abstract List<ChatMessage> messages();
+
+  public abstract long estTokens();
+
+  /** The session's cost in micro-dollars, or {@link #NO_COST}. */
+  public abstract long costMicros();
+
+  /** Scrub rule id to the number of replacements it made in this sample. */
+  public abstract Map<String, Long> redactions();
+
+  public abstract List<String> qualityFlags();
+
+  /** SHA-256 of the canonical scrubbed conversation; "" until hashed. */
+  public abstract String contentSha256();
+
+  /** {@code train} or {@code val}; "" until split. */
+  public abstract String split();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_Sample.Builder()
+        .setAgentId("")
+        .setCostMicros(NO_COST)
+        .setRedactions(Map.of())
+        .setQualityFlags(List.of())
+        .setContentSha256("")
+        .setSplit("");
+  }
+
+  /** Where the sample sits among all samples: a stable order for files and survivors. */
+  public String orderKey() {
+    return String.format(
+        "%s\u0000%s\u0000%012d", sessionId(), agentId(), sampleIndex());
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSessionId(String sessionId);
+
+    public abstract Builder setAgentId(String agentId);
+
+    public abstract Builder setSourceFile(String sourceFile);
+
+    public abstract Builder setRole(RoleTag role);
+
+    public abstract Builder setSampleIndex(long sampleIndex);
+
+    public abstract Builder setFirstTimestampMillis(long firstTimestampMillis);
+
+    public abstract Builder setMessages(List<ChatMessage> messages);
+
+    public abstract Builder setEstTokens(long estTokens);
+
+    public abstract Builder setCostMicros(long costMicros);
+
+    public abstract Builder setRedactions(Map<String, Long> redactions);
+
+    public abstract Builder setQualityFlags(List<String> qualityFlags);
+
+    public abstract Builder setContentSha256(String contentSha256);
+
+    public abstract Builder setSplit(String split);
+
+    abstract Map<String, Long> redactions();
+
+    abstract Sample autoBuild();
+
+    /** Builds with the redaction counts in a sorted, unmodifiable map. */
+    public Sample build() {
+      setRedactions(java.util.Collections.unmodifiableMap(new TreeMap<>(redactions())));
+      return autoBuild();
+    }
+  }
+
+  /** Explicit, deterministic encoding, field by field; redactions in key order. */
+  public static final class SampleCoder extends AtomicCoder<Sample> {
+    private static final SampleCoder INSTANCE = new SampleCoder();
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarLongCoder LONG = VarLongCoder.of();
+    private static final ListCoder<ChatMessage> MESSAGES =
+        ListCoder.of(ChatMessage.ChatMessageCoder.of());
+    private static final ListCoder<String> STRINGS = ListCoder.of(STRING);
+    private static final MapCoder<String, Long> COUNTS = MapCoder.of(STRING, LONG);
+
+    public static SampleCoder of() {
+      return INSTANCE;
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Sample.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(Sample s, OutputStream out) throws IOException {
+      STRING.encode(s.sessionId(), out);
+      STRING.encode(s.agentId(), out);
+      STRING.encode(s.sourceFile(), out);
+      RoleTag.RoleTagCoder.of().encode(s.role(), out);
+      LONG.encode(s.sampleIndex(), out);
+      LONG.encode(s.firstTimestampMillis(), out);
+      MESSAGES.encode(s.messages(), out);
+      LONG.encode(s.estTokens(), out);
+      LONG.encode(s.costMicros(), out);
+      COUNTS.encode(s.redactions(), out);
+      STRINGS.encode(s.qualityFlags(), out);
+      STRING.encode(s.contentSha256(), out);
+      STRING.encode(s.split(), out);
+    }
+
+    @Override
+    public Sample decode(InputStream in) throws IOException {
+      return builder()
+          .setSessionId(STRING.decode(in))
+          .setAgentId(STRING.decode(in))
+          .setSourceFile(STRING.decode(in))
+          .setRole(RoleTag.RoleTagCoder.of().decode(in))
+          .setSampleIndex(LONG.decode(in))
+          .setFirstTimestampMillis(LONG.decode(in))
+          .setMessages(MESSAGES.decode(in))
+          .setEstTokens(LONG.decode(in))
+          .setCostMicros(LONG.decode(in))
+          .setRedactions(COUNTS.decode(in))
+          .setQualityFlags(STRINGS.decode(in))
+          .setContentSha256(STRING.decode(in))
+          .setSplit(STRING.decode(in))
+          .build();
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

@@ -1,0 +1,88 @@
+package dev.gttrainset.stats;
+
+import java.util.Locale;
+
+/**
+ * The names of the job's statistics. A key is a dotted path into {@code stats.json}: {@code
+ * lines.skipped.progress} is {@code {"lines":{"skipped":{"progress":N}}}}. Every stage counts with
+ * these keys, so the report and the accounting checks read one vocabulary.
+ */
+public final class StatKeys {
+  public static final String FILES_READ = "files.read";
+  public static final String FILES_FAILED = "files.failed";
+  public static final String FILES_IGNORED = "files.ignored";
+
+  public static final String LINES_READ = "lines.read";
+  public static final String LINES_USED = "lines.used";
+  public static final String LINES_DEAD_LETTERS = "lines.dead_letters";
+
+  public static final String SESSIONS = "sessions.total";
+  public static final String CONVERSATIONS = "sessions.conversations";
+  public static final String SUBAGENT_CONVERSATIONS = "sessions.subagent_conversations";
+  public static final String TURNS = "sessions.turns";
+  public static final String EVENT_SESSIONS_WITHOUT_TRANSCRIPT = "sessions.event_sessions_without_transcript";
+  public static final String ORPHAN_TOOL_RESULTS = "sessions.orphan_tool_results_dropped";
+  public static final String UNANSWERED_TOOL_CALLS = "sessions.unanswered_tool_calls_dropped";
+
+  public static final String COSTS_MATCHED = "costs.records_matched";
+  public static final String COSTS_UNMATCHED = "costs.records_unmatched";
+  public static final String COSTS_SESSIONS = "costs.sessions_with_cost";
+
+  public static final String SAMPLES_BUILT = "samples.built";
+  public static final String SAMPLES_WRITTEN = "samples.written";
+  public static final String SAMPLES_DUPLICATES = "samples.duplicates";
+  public static final String SAMPLES_REJECTED = "samples.rejected";
+  public static final String TOOL_RESULTS_TRUNCATED = "samples.tool_results_truncated";
+  public static final String MESSAGES_BEFORE_FIRST_PROMPT = "samples.messages_before_first_prompt";
+  public static final String MESSAGES_UNFINISHED = "samples.messages_of_unfinished_turns";
+
+  private StatKeys() {}
+
+  public static String skipped(String reason) {
+    return "lines.skipped." + segment(reason);
+  }
+
+  public static String deadLetters(String reason) {
+    return "dead_letters." + segment(reason);
+  }
+
+  public static String rejected(String reason) {
+    return "rejects." + segment(reason);
+  }
+
+  public static String redactions(String ruleId) {
+    return "redactions." + segment(ruleId);
+  }
+
+  public static String roleSignal(String signal) {
+    return "role_signals." + segment(signal);
+  }
+
+  public static String role(String role, String measure) {
+    return "roles." + segment(role) + "." + measure;
+  }
+
+  public static String source(String source, String measure) {
+    return "sources." + segment(source) + "." + measure;
+  }
+
+  public static String gtCommands(String actor) {
+    return "gt_commands." + segment(actor);
+  }
+
+  public static String eventType(String type) {
+    return "event_types." + segment(type);
+  }
+
+  /**
+   * Makes a name from the data safe as one path segment: lower case, no dots, bounded, so odd
+   * record types cannot split or flood the statistics.
+   */
+  public static String segment(String name) {
+    String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-/:]", "_");
+    if (safe.isEmpty()) {
+      return "_";
+    }
+    return safe.length() > 64 ? safe.substring(0, 64) : safe;
+  }
+}
