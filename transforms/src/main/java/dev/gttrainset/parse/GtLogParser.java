@@ -1,0 +1,144 @@
+package dev.gttrainset.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.StatKeys;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one Gas Town log file: town events, cost records or command uses. A line without the field
+ * that makes it a record of its log (an event's type, a cost's amount, a command's name) is a dead
+ * letter; everything else about it is optional.
+ */
+public final class GtLogParser {
+  private final String source;
+  private final JsonLineReader lines;
+  private final List<GtRecord> records = new ArrayList<>();
+
+  /** @param source {@link GtRecord#EVENTS}, {@link GtRecord#COSTS} or {@link GtRecord#COMMANDS} */
+  public GtLogParser(String source, String file) {
+    this.source = source;
+    this.lines = new JsonLineReader(source, file);
+  }
+
+  public void accept(String rawLine) {
+    JsonNode line = lines.read(rawLine);
+    if (line == null) {
+      return;
+    }
+    GtRecord record;
+    switch (source) {
+      case GtRecord.EVENTS:
+        record = event(line);
+        break;
+      case GtRecord.COSTS:
+        record = cost(line);
+        break;
+      case GtRecord.COMMANDS:
+        record = command(line);
+        break;
+      default:
+        throw new IllegalArgumentException("not a Gas Town log: " + source);
+    }
+    if (record == null) {
+      lines.deadLetter("missing-field", missingFieldDetail(), rawLine);
+      return;
+    }
+    lines.used();
+    records.add(record);
+    if (record.source().equals(GtRecord.EVENTS)) {
+      lines.counters().increment(StatKeys.eventType(record.type()));
+    } else if (record.source().equals(GtRecord.COMMANDS)) {
+      lines.counters().increment(StatKeys.gtCommands(record.actor().isEmpty() ? "unknown" : record.actor()));
+    }
+  }
+
+  public void fileFailed(String reason, String detail) {
+    lines.fileFailed(reason, detail);
+  }
+
+  public List<GtRecord> records() {
+    return records;
+  }
+
+  public List<DeadLetter> deadLetters() {
+    return lines.deadLetters();
+  }
+
+  /** The counts of this file; call once, after the last line. */
+  public Counters finish() {
+    lines.fileDone();
+    return lines.counters();
+  }
+
+  private String missingFieldDetail() {
+    switch (source) {
+      case GtRecord.EVENTS:
+        return "an event needs a string \"type\"";
+      case GtRecord.COSTS:
+        return "a cost record needs a numeric \"cost_usd\"";
+      default:
+        return "a command record needs a string \"cmd\"";
+    }
+  }
+
+  private static GtRecord event(JsonNode line) {
+    String type = Json.text(line, "type");
+    if (type.isEmpty()) {
+      return null;
+    }
+    JsonNode payload = line.path("payload");
+    return GtRecord.builder(GtRecord.EVENTS, type)
+        .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ts")))
+        .setActor(Json.text(line, "actor"))
+        .setSessionId(Json.text(payload, "session_id"))
+        .setRole(Json.text(payload, "role"))
+        .setRig(Json.text(payload, "rig"))
+        .setWorker(firstNonEmpty(Json.text(payload, "polecat"), Json.text(payload, "worker")))
+        .setCwd(Json.text(payload, "cwd"))
+        .setTopic(Json.text(payload, "topic"))
+        .build();
+  }
+
+  private static GtRecord cost(JsonNode line) {
+    JsonNode cost = line.get("cost_usd");
+    if (cost == null || !cost.isNumber()) {
+      return null;
+    }
+    return GtRecord.builder(GtRecord.COSTS, "cost")
+        .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ended_at")))
+        .setActor(Json.text(line, "session_id"))
+        .setRole(Json.text(line, "role"))
+        .setRig(Json.text(line, "rig"))
+        .setWorker(Json.text(line, "worker"))
+        .setCostMicros(
+            cost.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValue())
+        .build();
+  }
+
+  private static GtRecord command(JsonNode line) {
+    String command = Json.text(line, "cmd");
+    if (command.isEmpty()) {
+      return null;
+    }
+    return GtRecord.builder(GtRecord.COMMANDS, "command")
+        .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ts")))
+        .setActor(Json.text(line, "actor"))
+        .setCommand(command)
+        .build();
+  }
+
+  private static String firstNonEmpty(String first, String second) {
+    return first.isEmpty() ? second : first;
+  }
+
+  /** Exact dollars for a number of micro-dollars, for reports and metadata. */
+  public static BigDecimal dollars(long micros) {
+    return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+  }
+}

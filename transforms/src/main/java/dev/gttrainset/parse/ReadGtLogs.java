@@ -1,0 +1,95 @@
+package dev.gttrainset.parse;
+
+import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.model.GtRecord;
+import java.io.IOException;
+import java.util.List;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads the Gas Town logs: the town's {@code .events.jsonl}, and {@code costs.jsonl} and {@code
+ * cmd-usage*.jsonl} from the GT home. A log that is not there matches no file: the statistics
+ * then show it with no files, and the report says where it was looked for.
+ */
+public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<GtRecord> RECORDS = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+
+  private final List<GtLog> logs;
+
+  private ReadGtLogs(List<GtLog> logs) {
+    this.logs = logs;
+  }
+
+  public static ReadGtLogs of(List<GtLog> logs) {
+    return new ReadGtLogs(logs);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    PCollectionList<GtRecord> records = PCollectionList.empty(input.getPipeline());
+    PCollectionList<DeadLetter> deadLetters = PCollectionList.empty(input.getPipeline());
+    PCollectionList<KV<String, Long>> stats = PCollectionList.empty(input.getPipeline());
+    for (GtLog log : logs) {
+      PCollectionTuple parsed =
+          input
+              .apply(
+                  "Match " + log.source(),
+                  FileIO.match()
+                      .filepattern(log.filepattern())
+                      .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+              .apply("Read " + log.source(), FileIO.readMatches().withCompression(Compression.AUTO))
+              .apply(
+                  "Parse " + log.source(),
+                  ParDo.of(new ParseGtLogFn(log))
+                      .withOutputTags(RECORDS, TupleTagList.of(DEAD_LETTERS).and(STATS)));
+      records = records.and(parsed.get(RECORDS));
+      deadLetters = deadLetters.and(parsed.get(DEAD_LETTERS));
+      stats = stats.and(parsed.get(STATS));
+    }
+    return PCollectionTuple.of(RECORDS, flatten(records, "AllGtRecords"))
+        .and(DEAD_LETTERS, flatten(deadLetters, "AllGtDeadLetters"))
+        .and(STATS, flatten(stats, "AllGtStats"));
+  }
+
+  private static <T> PCollection<T> flatten(PCollectionList<T> parts, String name) {
+    return parts.apply(name, Flatten.pCollections());
+  }
+
+  /** Parses one log file; a thin shell around {@link GtLogParser}. */
+  static final class ParseGtLogFn extends DoFn<FileIO.ReadableFile, GtRecord> {
+    private final GtLog log;
+
+    ParseGtLogFn(GtLog log) {
+      this.log = log;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String name = log.label() + "/" + file.getMetadata().resourceId().getFilename();
+      GtLogParser parser = new GtLogParser(log.source(), name);
+      try {
+        LineFiles.forEachLine(file, parser::accept);
+      } catch (IOException e) {
+        parser.fileFailed(LineFiles.readFailure(e), e.toString());
+      }
+      parser.finish().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
+      parser.records().forEach(out.get(RECORDS)::output);
+      parser.deadLetters().forEach(out.get(DEAD_LETTERS)::output);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.gttrainset.parse;
+
+import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.stats.StatKeys;
+import java.io.IOException;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Matches Claude Code transcripts ({@code .jsonl}, {@code .jsonl.gz}) and parses each file into
+ * its conversations, with dead letters and statistics as side outputs.
+ */
+public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<Conversation> CONVERSATIONS = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+
+  private final String filepattern;
+  private final String root;
+
+  private ReadSessions(String filepattern, String root) {
+    this.filepattern = filepattern;
+    this.root = root;
+  }
+
+  /**
+   * @param filepattern the files to match, e.g. {@code /data/projects/**}
+   * @param root the folder that source paths are made relative to, e.g. {@code /data/projects}
+   */
+  public static ReadSessions from(String filepattern, String root) {
+    return new ReadSessions(filepattern, root);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    return input
+        .apply(
+            "MatchSessionFiles",
+            FileIO.match()
+                .filepattern(filepattern)
+                .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("ReadMatches", FileIO.readMatches().withCompression(Compression.AUTO))
+        .apply(
+            "ParseSession",
+            ParDo.of(new ParseSessionFn(root))
+                .withOutputTags(CONVERSATIONS, TupleTagList.of(DEAD_LETTERS).and(STATS)));
+  }
+
+  /** Parses one transcript file; a thin shell around {@link TranscriptParser}. */
+  static final class ParseSessionFn extends DoFn<FileIO.ReadableFile, Conversation> {
+    private final Counter filesParsed = Metrics.counter("gt-trainset", "session_files_parsed");
+    private final Counter linesRead = Metrics.counter("gt-trainset", "session_lines_read");
+    private final String rootPrefix;
+
+    ParseSessionFn(String root) {
+      this.rootPrefix = root.endsWith("/") ? root : root + "/";
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String path = file.getMetadata().resourceId().toString();
+      String relative = path.startsWith(rootPrefix) ? path.substring(rootPrefix.length()) : path;
+      if (!isTranscript(relative)) {
+        out.get(STATS).output(KV.of(StatKeys.FILES_IGNORED, 1L));
+        return;
+      }
+      TranscriptParser parser = new TranscriptParser(TranscriptPath.of(relative));
+      try {
+        LineFiles.forEachLine(file, parser::accept);
+      } catch (IOException e) {
+        parser.fileFailed(LineFiles.readFailure(e), e.toString());
+      }
+      ParsedTranscript parsed = parser.finish();
+      parsed.conversations().forEach(out.get(CONVERSATIONS)::output);
+      parsed.deadLetters().forEach(out.get(DEAD_LETTERS)::output);
+      parsed.counters().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
+      filesParsed.inc();
+      linesRead.inc(parsed.counters().get(StatKeys.LINES_READ));
+    }
+
+    static boolean isTranscript(String path) {
+      return path.endsWith(".jsonl") || path.endsWith(".jsonl.gz");
+    }
+  }
+}
