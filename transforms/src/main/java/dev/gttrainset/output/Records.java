@@ -1,0 +1,76 @@
+package dev.gttrainset.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.parse.GtLogParser;
+import dev.gttrainset.parse.Json;
+import dev.gttrainset.parse.Timestamps;
+import dev.gttrainset.sample.QualityRules;
+import java.io.Serializable;
+
+/** Turns samples, rejects and dead letters into the JSON lines of the output files. */
+public final class Records implements Serializable {
+  private final RecordFormat format;
+  private final boolean keepThinking;
+
+  public Records(RecordFormat format, boolean keepThinking) {
+    this.format = format;
+    this.keepThinking = keepThinking;
+  }
+
+  public String sample(Sample sample) {
+    ObjectNode record = format.body(sample, keepThinking);
+    record.set("metadata", metadata(sample));
+    return Json.compact(record);
+  }
+
+  /** A rejected sample: the record it would have been, with the reason in its metadata. */
+  public String reject(String reason, Sample sample) {
+    ObjectNode record = format.body(sample, keepThinking);
+    ObjectNode metadata = metadata(sample);
+    metadata.put("reject_reason", reason);
+    record.set("metadata", metadata);
+    return Json.compact(record);
+  }
+
+  public static String deadLetter(DeadLetter d) {
+    ObjectNode record = Json.MAPPER.createObjectNode();
+    record.put("source", d.source());
+    record.put("file", d.file());
+    record.put("line", d.line());
+    record.put("reason", d.reason());
+    record.put("detail", d.detail());
+    record.put("excerpt", d.excerpt());
+    return Json.compact(record);
+  }
+
+  private static ObjectNode metadata(Sample sample) {
+    ObjectNode metadata = Json.MAPPER.createObjectNode();
+    metadata.put("gt_role", sample.role().role().id());
+    metadata.put("rig", sample.role().rig());
+    metadata.put("worker", sample.role().worker());
+    metadata.put("session_id", sample.sessionId());
+    metadata.put("agent_id", sample.agentId());
+    metadata.put("sample_index", sample.sampleIndex());
+    metadata.put("source_file", sample.sourceFile());
+    metadata.put("role_signal", sample.role().signal());
+    metadata.put("content_sha256", sample.contentSha256());
+    metadata.put("split", sample.split());
+    metadata.put("first_timestamp", Timestamps.format(sample.firstTimestampMillis()));
+    metadata.put("est_tokens", sample.estTokens());
+    if (sample.costMicros() == Sample.NO_COST) {
+      metadata.putNull("cost_usd");
+    } else {
+      metadata.put("cost_usd", GtLogParser.dollars(sample.costMicros()));
+    }
+    ObjectNode redactions = metadata.putObject("redactions");
+    sample.redactions().forEach(redactions::put);
+    ObjectNode quality = metadata.putObject("quality");
+    quality.put("score", QualityRules.score(sample.qualityFlags()));
+    ArrayNode flags = quality.putArray("flags");
+    sample.qualityFlags().forEach(flags::add);
+    return metadata;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.gttrainset.scrub;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One scrub rule: what to find, which part of a match is the secret, and what may pass. Patterns
+ * bound every quantifier, so no input makes a rule backtrack without end.
+ */
+public final class ScrubRule implements Serializable {
+  private final String id;
+  private final Pattern pattern;
+  private final int secretGroup;
+  private final List<String> keywords;
+  private final double minEntropy;
+  private final Pattern secretShape;
+  private final Set<String> allowed;
+  private final String replacement;
+
+  private ScrubRule(Builder b) {
+    this.id = b.id;
+    this.pattern = Pattern.compile(b.regex);
+    this.secretGroup = b.secretGroup;
+    this.keywords = List.copyOf(b.keywords);
+    this.minEntropy = b.minEntropy;
+    this.secretShape = b.secretShape == null ? null : Pattern.compile(b.secretShape);
+    this.allowed = Set.copyOf(b.allowed);
+    this.replacement = b.replacement != null ? b.replacement : "[REDACTED:" + b.id + "]";
+  }
+
+  public static Builder builder(String id, String regex) {
+    return new Builder(id, regex);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  Pattern pattern() {
+    return pattern;
+  }
+
+  int secretGroup() {
+    return secretGroup;
+  }
+
+  String replacement() {
+    return replacement;
+  }
+
+  /** Cheap test before the regex runs: does the text hold any keyword (case-insensitive)? */
+  boolean mayMatch(String lowerCaseText) {
+    if (keywords.isEmpty()) {
+      return true;
+    }
+    for (String keyword : keywords) {
+      if (lowerCaseText.contains(keyword)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a found secret really is one: not allowed, and random enough if a floor is set. */
+  boolean accepts(String secret, String wholeMatch) {
+    String lower = wholeMatch.toLowerCase(Locale.ROOT);
+    for (String allow : allowed) {
+      if (lower.contains(allow)) {
+        return false;
+      }
+    }
+    if (secretShape != null && !secretShape.matcher(secret).find()) {
+      return false;
+    }
+    return minEntropy <= 0 || Entropy.bitsPerChar(secret) >= minEntropy;
+  }
+
+  /** Builds a rule; only the id and the pattern are required. */
+  public static final class Builder {
+    private final String id;
+    private final String regex;
+    private int secretGroup;
+    private List<String> keywords = List.of();
+    private double minEntropy;
+    private String secretShape;
+    private Set<String> allowed = Set.of();
+    private String replacement;
+
+    private Builder(String id, String regex) {
+      this.id = id;
+      this.regex = regex;
+    }
+
+    /** The group that holds the secret; 0 (the default) replaces the whole match. */
+    public Builder secretGroup(int group) {
+      this.secretGroup = group;
+      return this;
+    }
+
+    /** Lower-case strings of which the text must hold one before the pattern runs. */
+    public Builder keywords(String... words) {
+      this.keywords = List.of(words);
+      return this;
+    }
+
+    /** Shannon entropy in bits per character below which a match is left alone. */
+    public Builder minEntropy(double bits) {
+      this.minEntropy = bits;
+      return this;
+    }
+
+    /** A pattern the secret itself must contain a match of, e.g. "has a digit". */
+    public Builder secretMustMatch(String regex) {
+      this.secretShape = regex;
+      return this;
+    }
+
+    /** Lower-case substrings that make a match harmless (documentation examples and the like). */
+    public Builder allow(String... substrings) {
+      this.allowed = Set.of(substrings);
+      return this;
+    }
+
+    /** The text put in place of the secret; {@code [REDACTED:<id>]} by default. */
+    public Builder replacement(String text) {
+      this.replacement = text;
+      return this;
+    }
+
+    public ScrubRule build() {
+      return new ScrubRule(this);
+    }
+  }
+}
