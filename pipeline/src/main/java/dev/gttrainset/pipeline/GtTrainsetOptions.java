@@ -1,0 +1,84 @@
+package dev.gttrainset.pipeline;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** The job's command line. {@code --help} prints these descriptions. */
+public interface GtTrainsetOptions extends PipelineOptions {
+  @Description(
+      "Claude Code transcripts: a folder (searched recursively for *.jsonl and *.jsonl.gz, "
+          + "subagent files included) or a glob. '~' is your home.")
+  @Default.String("~/.claude/projects")
+  String getSessions();
+
+  void setSessions(String value);
+
+  @Description(
+      "The Gas Town root, where .events.jsonl lives (the town root, not ~/.gt). A town without "
+          + "events is reported, not an error.")
+  @Default.String("~/gt")
+  String getTown();
+
+  void setTown(String value);
+
+  @Description(
+      "The folder with costs.jsonl and cmd-usage*.jsonl. Default: $GT_HOME/.gt when GT_HOME is "
+          + "set, else ~/.gt. Missing files are reported, not an error.")
+  @Default.String("")
+  String getGtHome();
+
+  void setGtHome(String value);
+
+  @Description(
+      "Where the town lived on the machine that recorded the sessions, e.g. /home/ubuntu/gt "
+          + "(comma-separated for several). Usually learned from the events; give it when "
+          + "sessions come out unknown.")
+  @Default.String("")
+  String getTownRoot();
+
+  void setTownRoot(String value);
+
+  @Description(
+      "The output folder: <role>_train.jsonl, <role>_val.jsonl, rejects.jsonl, "
+          + "dead_letters.jsonl, stats.json, REPORT.md and _SUCCESS last.")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Record format: openai (messages + tool_calls) or sharegpt (conversations).")
+  @Default.String("openai")
+  String getFormat();
+
+  void setFormat(String value);
+
+  @Description("Share of sessions held out for validation, chosen by a hash of the session id.")
+  @Default.Double(0.05)
+  double getValFraction();
+
+  void setValFraction(double value);
+
+  @Description(
+      "Largest sample, in estimated tokens (about 4 characters each). Exchanges are packed into "
+          + "windows up to this size; a single exchange above it is rejected as too-long.")
+  @Default.Long(32_768L)
+  long getMaxSampleTokens();
+
+  void setMaxSampleTokens(long value);
+
+  @Description(
+      "Longest tool output kept, in characters; longer output keeps its head and tail around a "
+          + "marker that says how much was left out.")
+  @Default.Integer(4_000)
+  int getMaxToolResultChars();
+
+  void setMaxToolResultChars(int value);
+
+  @Description("Keep the assistant's thinking, inline in <think> tags before its answer.")
+  @Default.Boolean(false)
+  boolean getKeepThinking();
+
+  void setKeepThinking(boolean value);
+}

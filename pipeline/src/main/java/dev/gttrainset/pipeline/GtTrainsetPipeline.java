@@ -1,0 +1,125 @@
+package dev.gttrainset.pipeline;
+
+import dev.gttrainset.cost.MatchCosts;
+import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.model.OutputLine;
+import dev.gttrainset.output.RecordFormat;
+import dev.gttrainset.output.Records;
+import dev.gttrainset.output.ToOutputLines;
+import dev.gttrainset.output.WriteJsonlFiles;
+import dev.gttrainset.parse.ReadGtLogs;
+import dev.gttrainset.parse.ReadSessions;
+import dev.gttrainset.role.TagRoles;
+import dev.gttrainset.sample.BuildSamples;
+import dev.gttrainset.sample.DedupByContentHash;
+import dev.gttrainset.sample.QualityFilter;
+import dev.gttrainset.sample.QualityRules;
+import dev.gttrainset.sample.SampleWindower;
+import dev.gttrainset.sample.TrainValSplit;
+import dev.gttrainset.scrub.Scrub;
+import dev.gttrainset.scrub.Scrubber;
+import dev.gttrainset.stats.CollectStats;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Max;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * The whole job, top to bottom, each step named as in DESIGN.md: read sessions and Gas Town logs,
+ * tag roles, cost them, build samples, scrub, filter, deduplicate, split and write; every stage's
+ * statistics become {@code stats.json} and {@code REPORT.md} once the datasets are written.
+ */
+public final class GtTrainsetPipeline {
+  private GtTrainsetPipeline() {}
+
+  public static void build(Pipeline pipeline, GtTrainsetOptions options, JobPaths paths) {
+    Scrubber scrubber = Scrubber.withDefaultRules();
+    Records records = new Records(RecordFormat.parse(options.getFormat()), options.getKeepThinking());
+
+    PCollectionTuple sessions =
+        pipeline.apply(
+            "ReadSessions", ReadSessions.from(paths.sessionsPattern(), paths.sessionsRoot()));
+    PCollectionTuple gtLogs = pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()));
+    PCollection<GtRecord> gtRecords = gtLogs.get(ReadGtLogs.RECORDS);
+
+    PCollectionTuple tagged =
+        sessions
+            .get(ReadSessions.CONVERSATIONS)
+            .apply("TagRoles", TagRoles.using(gtRecords, paths.layoutHints()));
+    PCollectionTuple costs = tagged.get(TagRoles.TAGGED).apply("MatchCosts", MatchCosts.from(gtRecords));
+    PCollectionView<Map<String, Long>> costBySession =
+        costs
+            .get(MatchCosts.COSTS)
+            .apply("OneCostPerSession", Max.longsPerKey())
+            .apply("CostBySession", View.asMap());
+
+    PCollectionTuple built =
+        tagged
+            .get(TagRoles.TAGGED)
+            .apply(
+                "BuildSamples",
+                BuildSamples.with(
+                    new SampleWindower(
+                        options.getMaxSampleTokens(),
+                        options.getMaxToolResultChars(),
+                        options.getKeepThinking()),
+                    costBySession));
+    PCollectionTuple scrubbed = built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber));
+    PCollectionTuple filtered =
+        scrubbed
+            .get(Scrub.SAMPLES)
+            .apply("QualityFilter", QualityFilter.of(new QualityRules(options.getMaxSampleTokens())));
+    PCollectionTuple deduped =
+        filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
+    PCollectionTuple rendered =
+        deduped
+            .get(DedupByContentHash.SURVIVORS)
+            .apply(
+                "SplitAndRender",
+                ToOutputLines.samples(new TrainValSplit(options.getValFraction()), records));
+
+    PCollectionTuple deadLetters =
+        PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
+            .and(gtLogs.get(ReadGtLogs.DEAD_LETTERS))
+            .apply("AllDeadLetters", Flatten.<DeadLetter>pCollections())
+            .apply("ScrubDeadLetters", Scrub.deadLetters(scrubber));
+
+    PCollection<OutputLine> lines =
+        PCollectionList.of(rendered.get(ToOutputLines.LINES))
+            .and(
+                filtered
+                    .get(QualityFilter.REJECTED)
+                    .apply("RenderRejects", ToOutputLines.rejects(records)))
+            .and(
+                deadLetters
+                    .get(Scrub.DEAD_LETTERS)
+                    .apply("RenderDeadLetters", ToOutputLines.deadLetters()))
+            .apply("AllOutputLines", Flatten.pCollections());
+    WriteFilesResult<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.output()));
+
+    PCollectionList<KV<String, Long>> stats =
+        PCollectionList.of(sessions.get(ReadSessions.STATS))
+            .and(gtLogs.get(ReadGtLogs.STATS))
+            .and(tagged.get(TagRoles.STATS))
+            .and(costs.get(MatchCosts.STATS))
+            .and(built.get(BuildSamples.STATS))
+            .and(scrubbed.get(Scrub.STATS))
+            .and(deadLetters.get(Scrub.STATS))
+            .and(filtered.get(QualityFilter.STATS))
+            .and(deduped.get(DedupByContentHash.STATS))
+            .and(rendered.get(ToOutputLines.STATS));
+    stats
+        .apply("CollectStats", CollectStats.create())
+        .apply("AfterDatasets", Wait.on(datasets.getPerDestinationOutputFilenames()))
+        .apply("WriteReport", WriteReport.to(paths.output(), ReportContext.of(options, paths, scrubber)));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.gttrainset.pipeline;
+
+import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.parse.GtLog;
+import dev.gttrainset.role.TownLayout;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where the job reads and writes, resolved from the options once, before the pipeline is built:
+ * '~' expanded, folders turned into file patterns, the town's rigs listed.
+ */
+public final class JobPaths implements Serializable {
+  private static final String GLOB_CHARS = "*?[{";
+  private static final List<String> RIG_FOLDERS = List.of("witness", "refinery", "crew", "polecats");
+
+  private final String sessionsPattern;
+  private final String sessionsRoot;
+  private final String town;
+  private final String gtHome;
+  private final String output;
+  private final List<String> layoutHints;
+
+  private JobPaths(
+      String sessionsPattern,
+      String sessionsRoot,
+      String town,
+      String gtHome,
+      String output,
+      List<String> layoutHints) {
+    this.sessionsPattern = sessionsPattern;
+    this.sessionsRoot = sessionsRoot;
+    this.town = town;
+    this.gtHome = gtHome;
+    this.output = output;
+    this.layoutHints = List.copyOf(layoutHints);
+  }
+
+  public static JobPaths resolve(GtTrainsetOptions options, Map<String, String> environment)
+      throws UsageException {
+    String home = System.getProperty("user.home");
+    String sessions = expand(options.getSessions(), home);
+    String pattern;
+    String root;
+    int glob = firstGlobChar(sessions);
+    if (glob >= 0) {
+      pattern = sessions.startsWith("/") ? sessions : absolute(".") + "/" + sessions;
+      glob = firstGlobChar(pattern);
+      int slash = pattern.lastIndexOf('/', glob);
+      root = slash <= 0 ? "/" : pattern.substring(0, slash);
+    } else {
+      Path path = Paths.get(sessions).toAbsolutePath().normalize();
+      if (!Files.exists(path)) {
+        throw new UsageException("--sessions: " + path + " does not exist");
+      }
+      boolean folder = Files.isDirectory(path);
+      pattern = folder ? path + "/**" : path.toString();
+      root = folder ? path.toString() : String.valueOf(path.getParent());
+    }
+
+    Path town = absolute(expand(options.getTown(), home));
+    String gtHomeOption = options.getGtHome();
+    if (gtHomeOption.isEmpty()) {
+      String gtHomeEnv = environment.getOrDefault("GT_HOME", "");
+      gtHomeOption = gtHomeEnv.isEmpty() ? "~/.gt" : gtHomeEnv + "/.gt";
+    }
+    Path gtHome = absolute(expand(gtHomeOption, home));
+    Path output = absolute(expand(options.getOutput(), home));
+    if (Files.exists(output) && !Files.isDirectory(output)) {
+      throw new UsageException("--output: " + output + " exists and is not a folder");
+    }
+
+    List<String> hints = new ArrayList<>();
+    hints.add(TownLayout.rootHint(town.toString()));
+    for (String recorded : options.getTownRoot().split(",")) {
+      if (!recorded.isBlank()) {
+        hints.add(TownLayout.rootHint(expand(recorded.strip(), home)));
+      }
+    }
+    rigsOf(town).forEach(rig -> hints.add(TownLayout.rigHint(rig)));
+    return new JobPaths(pattern, root, town.toString(), gtHome.toString(), output.toString(), hints);
+  }
+
+  public String sessionsPattern() {
+    return sessionsPattern;
+  }
+
+  public String sessionsRoot() {
+    return sessionsRoot;
+  }
+
+  public String output() {
+    return output;
+  }
+
+  public List<String> layoutHints() {
+    return layoutHints;
+  }
+
+  /** The Gas Town logs, where each is looked for. */
+  public List<GtLog> gtLogs() {
+    return List.of(
+        GtLog.create(GtRecord.EVENTS, town + "/.events.jsonl", "town"),
+        GtLog.create(GtRecord.COSTS, gtHome + "/costs.jsonl", "gt_home"),
+        GtLog.create(GtRecord.COMMANDS, gtHome + "/cmd-usage*.jsonl", "gt_home"));
+  }
+
+  /** Every source by the name the statistics use, with the path or pattern it was read from. */
+  public Map<String, String> sourcePaths() {
+    Map<String, String> paths = new java.util.LinkedHashMap<>();
+    paths.put("sessions", sessionsPattern);
+    gtLogs().forEach(log -> paths.put(log.source(), log.filepattern()));
+    return paths;
+  }
+
+  /** Folders of the town that look like rigs: they hold a witness, refinery, crew or polecats. */
+  private static List<String> rigsOf(Path town) {
+    List<String> rigs = new ArrayList<>();
+    if (!Files.isDirectory(town)) {
+      return rigs;
+    }
+    try (Stream<Path> children = Files.list(town)) {
+      children
+          .filter(Files::isDirectory)
+          .filter(dir -> RIG_FOLDERS.stream().anyMatch(f -> Files.isDirectory(dir.resolve(f))))
+          .map(dir -> dir.getFileName().toString())
+          .sorted()
+          .forEach(rigs::add);
+    } catch (IOException e) {
+      // An unreadable town only costs us the rig hints; the events still name the rigs.
+    }
+    return rigs;
+  }
+
+  private static int firstGlobChar(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      if (GLOB_CHARS.indexOf(path.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Path absolute(String path) {
+    return Paths.get(path).toAbsolutePath().normalize();
+  }
+
+  private static String expand(String path, String home) {
+    if (path.equals("~")) {
+      return home;
+    }
+    return path.startsWith("~/") ? home + path.substring(1) : path;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.gttrainset.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gttrainset.output.RecordFormat;
+import dev.gttrainset.parse.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Runs the job and speaks to whoever launched it: progress while it runs, a summary at the end,
+ * and an exit code a scheduler can act on.
+ */
+public final class Main {
+  /** All outputs written, {@code _SUCCESS} last. */
+  public static final int EXIT_OK = 0;
+  /** Anything else went wrong; running again may help. */
+  public static final int EXIT_FAILED = 1;
+  /** Bad options or unusable input; running again unchanged will not help. */
+  public static final int EXIT_USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      PipelineOptionsFactory.printHelp(out, GtTrainsetOptions.class);
+      return EXIT_OK;
+    }
+    GtTrainsetOptions options;
+    JobPaths paths;
+    try {
+      PipelineOptionsFactory.register(GtTrainsetOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GtTrainsetOptions.class);
+      validate(options);
+      paths = JobPaths.resolve(options, System.getenv());
+      FileSystems.setDefaultPipelineOptions(options);
+      long transcripts = countTranscripts(paths.sessionsPattern());
+      if (transcripts == 0) {
+        throw new UsageException("--sessions: no *.jsonl or *.jsonl.gz under " + paths.sessionsPattern());
+      }
+      out.printf(Locale.ROOT, "gt-trainset: %,d transcript files match %s%n", transcripts, paths.sessionsPattern());
+      for (Map.Entry<String, String> log : paths.sourcePaths().entrySet()) {
+        if (!log.getKey().equals("sessions")) {
+          long files = FileSystems.match(log.getValue(), EmptyMatchTreatment.ALLOW).metadata().size();
+          out.printf(
+              Locale.ROOT, "gt-trainset: %-9s %s (%s)%n", log.getKey(), log.getValue(), files > 0 ? "found" : "missing");
+        }
+      }
+    } catch (UsageException | IllegalArgumentException e) {
+      err.println("gt-trainset: " + e.getMessage());
+      err.println("gt-trainset: run with --help for the options");
+      return EXIT_USAGE;
+    } catch (IOException e) {
+      err.println("gt-trainset: could not look at the inputs: " + e);
+      return EXIT_FAILED;
+    }
+
+    OutputFolder output = new OutputFolder(paths.output());
+    try {
+      output.clearEarlierRun();
+      Pipeline pipeline = Pipeline.create(options);
+      GtTrainsetPipeline.build(pipeline, options, paths);
+      out.printf(Locale.ROOT, "gt-trainset: running on %s%n", options.getRunner().getSimpleName());
+      PipelineResult.State state = Progress.follow(pipeline.run(), out);
+      if (state != PipelineResult.State.DONE) {
+        err.println("gt-trainset: the pipeline ended " + state + "; no _SUCCESS written");
+        return EXIT_FAILED;
+      }
+      output.markSuccess();
+      JsonNode stats = Json.MAPPER.readTree(Files.readString(output.path().resolve(OutputFolder.STATS)));
+      Summary.print(stats, out);
+      out.println("gt-trainset: report " + output.path().resolve(OutputFolder.REPORT));
+      return EXIT_OK;
+    } catch (Exception e) {
+      err.println("gt-trainset: the run failed; no _SUCCESS written: " + e);
+      e.printStackTrace(err);
+      return EXIT_FAILED;
+    }
+  }
+
+  private static void validate(GtTrainsetOptions options) throws UsageException {
+    RecordFormat.parse(options.getFormat());
+    if (options.getValFraction() < 0 || options.getValFraction() > 1) {
+      throw new UsageException("--valFraction must be between 0 and 1");
+    }
+    if (options.getMaxSampleTokens() <= 0) {
+      throw new UsageException("--maxSampleTokens must be positive");
+    }
+    if (options.getMaxToolResultChars() < 100) {
+      throw new UsageException("--maxToolResultChars must be at least 100");
+    }
+  }
+
+  private static long countTranscripts(String pattern) throws IOException {
+    List<MatchResult> results = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW);
+    return results.get(0).metadata().stream()
+        .map(m -> m.resourceId().getFilename())
+        .filter(name -> name != null && (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")))
+        .count();
+  }
+}

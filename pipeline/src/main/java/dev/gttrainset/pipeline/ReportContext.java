@@ -1,0 +1,43 @@
+package dev.gttrainset.pipeline;
+
+import dev.gttrainset.scrub.Scrubber;
+import dev.gttrainset.stats.Counters;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the report says besides the statistics: where each source was looked for (scrubbed, so no
+ * home directory name reaches an output) and the settings the datasets were built with.
+ */
+public final class ReportContext implements Serializable {
+  private final Map<String, String> sourcePaths;
+  private final Map<String, String> settings;
+
+  private ReportContext(Map<String, String> sourcePaths, Map<String, String> settings) {
+    this.sourcePaths = sourcePaths;
+    this.settings = settings;
+  }
+
+  public static ReportContext of(GtTrainsetOptions options, JobPaths paths, Scrubber scrubber) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    Counters ignored = new Counters();
+    paths.sourcePaths().forEach((name, path) -> sources.put(name, scrubber.scrub(path, ignored)));
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("format", options.getFormat());
+    settings.put("val_fraction", String.valueOf(options.getValFraction()));
+    settings.put("max_sample_tokens", String.valueOf(options.getMaxSampleTokens()));
+    settings.put("max_tool_result_chars", String.valueOf(options.getMaxToolResultChars()));
+    settings.put("keep_thinking", String.valueOf(options.getKeepThinking()));
+    return new ReportContext(sources, settings);
+  }
+
+  /** Source name ({@code sessions}, {@code events}, ...) to the path or pattern read. */
+  public Map<String, String> sourcePaths() {
+    return sourcePaths;
+  }
+
+  public Map<String, String> settings() {
+    return settings;
+  }
+}

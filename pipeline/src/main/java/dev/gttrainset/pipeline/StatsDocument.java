@@ -1,0 +1,127 @@
+package dev.gttrainset.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gttrainset.parse.GtLogParser;
+import dev.gttrainset.parse.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code stats.json}: the summed statistics as nested JSON (the dotted key {@code
+ * lines.skipped.progress} becomes {@code {"lines":{"skipped":{"progress":N}}}}), with what can be
+ * derived from them: source paths and whether each was found, role shares, costs in dollars, and
+ * whether the accounting balances.
+ */
+final class StatsDocument {
+  private static final String MICROS_SUFFIX = "cost_micros";
+
+  private StatsDocument() {}
+
+  static ObjectNode build(Map<String, Long> counts, ReportContext context) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode lines = root.putObject("lines");
+    lines.put("read", 0).put("used", 0).putObject("skipped");
+    lines.put("dead_letters", 0);
+    root.putObject("samples").put("built", 0).put("written", 0).put("duplicates", 0).put("rejected", 0);
+    root.putObject("roles");
+    root.putObject("redactions");
+    root.putObject("sources");
+    new TreeMap<>(counts).forEach((key, value) -> put(root, key, value));
+
+    ObjectNode sources = (ObjectNode) root.get("sources");
+    context
+        .sourcePaths()
+        .forEach(
+            (name, path) -> {
+              ObjectNode source = child(sources, name);
+              source.put("path", path);
+              source.put("found", source.path("files").asLong(0) > 0);
+              for (String measure : new String[] {"files", "records", "lines", "dead_letters"}) {
+                if (!source.has(measure)) {
+                  source.put(measure, 0);
+                }
+              }
+            });
+
+    long written = root.path("samples").path("written").asLong();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.get("roles").fields(); it.hasNext(); ) {
+      ObjectNode role = (ObjectNode) it.next().getValue();
+      for (String measure : new String[] {"sessions", "samples", "train", "val"}) {
+        if (!role.has(measure)) {
+          role.put(measure, 0);
+        }
+      }
+      role.put("share_of_samples_pct", percent(role.path("samples").asLong(), written));
+    }
+
+    ObjectNode accounting = root.putObject("accounting");
+    accounting.put("lines_balanced", linesBalance(root) == 0);
+    accounting.put("samples_balanced", samplesBalance(root) == 0);
+    ObjectNode settings = root.putObject("settings");
+    context.settings().forEach(settings::put);
+    return root;
+  }
+
+  /** Lines read minus those used, skipped and dead-lettered: 0 when every line is accounted for. */
+  static long linesBalance(JsonNode stats) {
+    JsonNode lines = stats.path("lines");
+    long skipped = 0;
+    for (JsonNode count : lines.path("skipped")) {
+      skipped += count.asLong();
+    }
+    return lines.path("read").asLong()
+        - lines.path("used").asLong()
+        - skipped
+        - lines.path("dead_letters").asLong();
+  }
+
+  /** Samples built minus those written, duplicated and rejected: 0 when none went missing. */
+  static long samplesBalance(JsonNode stats) {
+    JsonNode samples = stats.path("samples");
+    return samples.path("built").asLong()
+        - samples.path("written").asLong()
+        - samples.path("duplicates").asLong()
+        - samples.path("rejected").asLong();
+  }
+
+  static String pretty(ObjectNode document) {
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a built tree always serializes", e);
+    }
+  }
+
+  static BigDecimal percent(long part, long whole) {
+    if (whole == 0) {
+      return BigDecimal.ZERO;
+    }
+    return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  /** The object under {@code name}, created when absent. */
+  static ObjectNode child(ObjectNode parent, String name) {
+    JsonNode existing = parent.get(name);
+    return existing instanceof ObjectNode ? (ObjectNode) existing : parent.putObject(name);
+  }
+
+  private static void put(ObjectNode root, String key, long value) {
+    String[] path = key.split("\\.");
+    ObjectNode node = root;
+    for (int i = 0; i < path.length - 1; i++) {
+      node = child(node, path[i]);
+    }
+    String leaf = path[path.length - 1];
+    if (leaf.endsWith(MICROS_SUFFIX)) {
+      String name = leaf.substring(0, leaf.length() - MICROS_SUFFIX.length()) + "cost_usd";
+      node.put(name, GtLogParser.dollars(value));
+    } else {
+      node.put(leaf, value);
+    }
+  }
+}
