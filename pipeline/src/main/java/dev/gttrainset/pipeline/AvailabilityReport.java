@@ -311,7 +311,7 @@ final class AvailabilityReport {
                   "%s of %s sessions (%s%%) could not be given a role and are in `unknown`.",
                   n(unknown), n(sessions), StatsDocument.percent(unknown, sessions)),
               "If the unknown sessions are Gas Town's, give `--townRoot` the town root they were"
-                  + " recorded under (e.g. /home/ubuntu/gt), or `--town` the town whose"
+                  + " recorded under (as in `--townRoot=/srv/gt`), or `--town` the town whose"
                   + " `.events.jsonl` names them."));
     }
     long deadLetters = stats.path("lines").path("dead_letters").asLong();

@@ -120,6 +120,6 @@ public final class GtTrainsetPipeline {
     stats
         .apply("CollectStats", CollectStats.create())
         .apply("AfterDatasets", Wait.on(datasets.getPerDestinationOutputFilenames()))
-        .apply("WriteReport", WriteReport.to(paths.output(), ReportContext.of(options, paths, scrubber)));
+        .apply("WriteReport", WriteReport.to(paths.output(), ReportContext.of(options, paths.sourcePaths(), scrubber)));
   }
 }

@@ -19,10 +19,12 @@ public final class ReportContext implements Serializable {
     this.settings = settings;
   }
 
-  public static ReportContext of(GtTrainsetOptions options, JobPaths paths, Scrubber scrubber) {
+  /** @param sourcePaths source name to the path or pattern it is read from */
+  public static ReportContext of(
+      GtTrainsetOptions options, Map<String, String> sourcePaths, Scrubber scrubber) {
     Map<String, String> sources = new LinkedHashMap<>();
     Counters ignored = new Counters();
-    paths.sourcePaths().forEach((name, path) -> sources.put(name, scrubber.scrub(path, ignored)));
+    sourcePaths.forEach((name, path) -> sources.put(name, scrubber.scrub(path, ignored)));
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("format", options.getFormat());
     settings.put("val_fraction", String.valueOf(options.getValFraction()));

@@ -1,0 +1,43 @@
+package dev.gttrainset.sample;
+
+import static dev.gttrainset.sample.Messages.answer;
+import static dev.gttrainset.sample.Messages.sample;
+import static dev.gttrainset.sample.Messages.user;
+
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.stats.StatKeys;
+import dev.gttrainset.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestPipelineExtension.class)
+class DedupByContentHashTest {
+  private static Sample hashed(String session, long firstMillis, String answer) {
+    Sample s = sample(user("status?"), answer(answer)).toBuilder().setSessionId(session).setFirstTimestampMillis(firstMillis).build();
+    return s.toBuilder().setContentSha256(ContentHash.of(s)).build();
+  }
+
+  @Test
+  void keepsTheEarliestOfEachGroupWhateverTheOrder(TestPipeline pipeline) {
+    Sample later = hashed("b", 2_000, "All good.");
+    Sample earliest = hashed("c", 1_000, "All good.");
+    Sample sameTimeButLaterId = hashed("d", 1_000, "All good.");
+    Sample unique = hashed("a", 5_000, "Something else.");
+
+    PCollectionTuple deduped =
+        pipeline
+            .apply(Create.of(later, sameTimeButLaterId, unique, earliest))
+            .apply(DedupByContentHash.create());
+
+    PAssert.that(deduped.get(DedupByContentHash.SURVIVORS)).containsInAnyOrder(earliest, unique);
+    PAssert.that(deduped.get(DedupByContentHash.STATS).apply(Sum.longsPerKey()))
+        .containsInAnyOrder(KV.of(StatKeys.SAMPLES_DUPLICATES, 2L), KV.of(StatKeys.role("mayor", "duplicates"), 2L));
+    pipeline.run().waitUntilFinish();
+  }
+}

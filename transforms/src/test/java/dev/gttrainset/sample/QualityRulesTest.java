@@ -1,0 +1,50 @@
+package dev.gttrainset.sample;
+
+import static dev.gttrainset.sample.Messages.answer;
+import static dev.gttrainset.sample.Messages.call;
+import static dev.gttrainset.sample.Messages.reply;
+import static dev.gttrainset.sample.Messages.sample;
+import static dev.gttrainset.sample.Messages.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gttrainset.model.ChatMessage;
+import dev.gttrainset.model.ToolCall;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class QualityRulesTest {
+  private final QualityRules rules = new QualityRules(1_000);
+
+  private Optional<String> reason(ChatMessage... messages) {
+    return rules.rejectReason(sample(messages));
+  }
+
+  @Test
+  void keepsAFinishedExchange() {
+    assertTrue(reason(user("list files"), call("t1", "ls"), reply("t1", "a b"), answer("Two files: a and b.")).isEmpty());
+  }
+
+  @Test
+  void rejectsWithTheFirstReasonThatApplies() {
+    ChatMessage apiError = answer("API Error: 529").toBuilder().setApiError(true).build();
+    ChatMessage interrupted = user("[Request interrupted by user]").toBuilder().setInterrupted(true).build();
+    assertEquals(Optional.of(QualityRules.API_ERROR), reason(user("go"), apiError));
+    assertEquals(Optional.of(QualityRules.INTERRUPTED), reason(user("go"), interrupted, answer("Stopped, as asked.")));
+    assertEquals(Optional.of(QualityRules.NO_ASSISTANT_CONTENT), reason(user("anyone?")));
+    assertEquals(Optional.of(QualityRules.UNFINISHED_TURN), reason(user("go"), call("t1", "ls"), reply("t1", "a")));
+    assertEquals(Optional.of(QualityRules.TOO_SHORT), reason(user("hi"), answer("Hi!")));
+    assertEquals(Optional.of(QualityRules.TOO_LONG), reason(user("go"), answer("z".repeat(5_000))));
+  }
+
+  @Test
+  void flagsToolErrorsAndScoresByPenalty() {
+    ChatMessage failed = ChatMessage.toolReply(ToolCall.create("t1", "Bash", "{}"), "boom", true, 0L);
+    List<String> flags = QualityRules.flags(sample(user("go"), call("t1", "x"), failed, answer("It failed; stopping.")));
+    assertEquals(List.of(QualityRules.TOOL_ERROR_FLAG), flags);
+    assertEquals(0.8, QualityRules.score(flags));
+    assertEquals(0.7, QualityRules.score(List.of(QualityRules.TOOL_ERROR_FLAG, SampleWindower.TRUNCATED_FLAG)));
+    assertEquals(1.0, QualityRules.score(List.of()));
+  }
+}
