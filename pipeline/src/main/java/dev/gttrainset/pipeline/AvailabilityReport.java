@@ -203,13 +203,17 @@ final class AvailabilityReport {
               .append('_')
               .append(split)
               .append(".jsonl`: ")
-              .append(n(count))
-              .append(count == 1 ? " sample\n" : " samples\n");
+              .append(plural(count, "sample"))
+              .append('\n');
         }
       }
     }
-    md.append("- `rejects.jsonl`: ").append(n(stats.path("samples").path("rejected"))).append(" rejected samples, each with its reason\n");
-    md.append("- `dead_letters.jsonl`: ").append(n(stats.path("lines").path("dead_letters"))).append(" unreadable lines, each with file and line\n\n");
+    md.append("- `rejects.jsonl`: ")
+        .append(plural(stats.path("samples").path("rejected").asLong(), "rejected sample"))
+        .append(", each with its reason\n");
+    md.append("- `dead_letters.jsonl`: ")
+        .append(plural(stats.path("lines").path("dead_letters").asLong(), "unusable line"))
+        .append(", each with file and line\n\n");
   }
 
   private static void signals(StringBuilder md, JsonNode stats) {
@@ -421,6 +425,10 @@ final class AvailabilityReport {
       total += role.path(measure).asLong();
     }
     return total;
+  }
+
+  private static String plural(long count, String noun) {
+    return n(count) + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static void row(StringBuilder md, String measure, String value) {

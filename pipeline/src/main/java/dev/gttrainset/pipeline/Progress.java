@@ -27,13 +27,21 @@ final class Progress {
     while (!state.isTerminal()) {
       PipelineResult.State polled = result.waitUntilFinish(POLL);
       state = polled == null ? result.getState() : polled;
-      String line = describe(result);
-      if (!line.isEmpty() && !line.equals(last)) {
-        out.printf(Locale.ROOT, "gt-trainset: [%5.1fs] %s%n", (System.nanoTime() - start) / 1e9, line);
-        last = line;
-      }
+      last = print(out, start, describe(result), last);
     }
+    out.printf(Locale.ROOT, "gt-trainset: [%5.1fs] pipeline %s%n", seconds(start), state);
     return state;
+  }
+
+  private static String print(PrintStream out, long start, String line, String last) {
+    if (!line.isEmpty() && !line.equals(last)) {
+      out.printf(Locale.ROOT, "gt-trainset: [%5.1fs] %s%n", seconds(start), line);
+    }
+    return line;
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
   }
 
   private static String describe(PipelineResult result) {

@@ -43,6 +43,7 @@ public final class TranscriptParser {
       lines.deadLetter("missing-type", "the record has no \"type\"", rawLine);
       return;
     }
+    lines.counters().increment(StatKeys.recordType(type));
     if (sessionId.isEmpty()) {
       sessionId = Json.text(record, "sessionId");
     }

@@ -70,6 +70,11 @@ public final class StatKeys {
     return "gt_commands." + segment(actor);
   }
 
+  /** Transcript lines by their record type, whatever became of them. */
+  public static String recordType(String type) {
+    return "record_types." + segment(type);
+  }
+
   public static String eventType(String type) {
     return "event_types." + segment(type);
   }

@@ -1,0 +1,93 @@
+package dev.gttrainset.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gttrainset.model.ChatMessage;
+import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.model.GtRole;
+import dev.gttrainset.model.OutputLine;
+import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.sample.TrainValSplit;
+import dev.gttrainset.stats.StatKeys;
+import dev.gttrainset.testing.TestPipelineExtension;
+import java.util.List;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestPipelineExtension.class)
+class ToOutputLinesTest {
+  private static final Records RECORDS = new Records(RecordFormat.OPENAI, false);
+
+  private static Sample sample(String session) {
+    return Sample.builder()
+        .setSessionId(session)
+        .setSourceFile("p/" + session + ".jsonl")
+        .setRole(RoleTag.create(GtRole.REFINERY, "gastown", "", "cwd"))
+        .setSampleIndex(0)
+        .setFirstTimestampMillis(0)
+        .setEstTokens(1)
+        .setMessages(List.of(ChatMessage.user("merge", 0), ChatMessage.assistant("Merged.", List.of(), 0)))
+        .build();
+  }
+
+  @Test
+  void samplesGoToTheirRoleAndSplitFile(TestPipeline pipeline) {
+    PCollectionTuple lines =
+        pipeline
+            .apply(Create.of(sample("a"), sample("b")))
+            .apply(ToOutputLines.samples(new TrainValSplit(1.0), RECORDS));
+
+    PAssert.that(lines.get(ToOutputLines.LINES))
+        .satisfies(
+            out -> {
+              out.forEach(
+                  line -> {
+                    assertEquals("refinery_val", line.file());
+                    assertTrue(line.json().contains("\"split\":\"val\""), line.json());
+                  });
+              return null;
+            });
+    PAssert.that(lines.get(ToOutputLines.STATS).apply(Sum.longsPerKey()))
+        .containsInAnyOrder(
+            KV.of(StatKeys.SAMPLES_WRITTEN, 2L),
+            KV.of(StatKeys.role("refinery", "samples"), 2L),
+            KV.of(StatKeys.role("refinery", "val"), 2L));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void rejectsAndDeadLettersHaveFilesOfTheirOwn(TestPipeline pipeline) {
+    PCollection<OutputLine> rejects =
+        pipeline.apply("Rejects", Create.of(KV.of("too-long", sample("a")))).apply("RenderRejects", ToOutputLines.rejects(RECORDS));
+    PCollection<OutputLine> letters =
+        pipeline
+            .apply("Letters", Create.of(DeadLetter.create("costs", "gt_home/costs.jsonl", 7, "missing-field", "no cost", "{}")))
+            .apply("RenderLetters", ToOutputLines.deadLetters());
+
+    PAssert.that(rejects)
+        .satisfies(
+            out -> {
+              OutputLine line = out.iterator().next();
+              assertEquals(ToOutputLines.REJECTS_FILE, line.file());
+              assertTrue(line.json().contains("\"reject_reason\":\"too-long\""));
+              return null;
+            });
+    PAssert.that(letters)
+        .containsInAnyOrder(
+            OutputLine.create(
+                ToOutputLines.DEAD_LETTERS_FILE,
+                "costs\u0000gt_home/costs.jsonl\u0000000000000007\u0000missing-field",
+                "{\"source\":\"costs\",\"file\":\"gt_home/costs.jsonl\",\"line\":7,\"reason\":\"missing-field\","
+                    + "\"detail\":\"no cost\",\"excerpt\":\"{}\"}"));
+    pipeline.run().waitUntilFinish();
+  }
+}

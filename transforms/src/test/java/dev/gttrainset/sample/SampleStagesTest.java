@@ -1,0 +1,74 @@
+package dev.gttrainset.sample;
+
+import static dev.gttrainset.sample.Messages.MAYOR;
+import static dev.gttrainset.sample.Messages.answer;
+import static dev.gttrainset.sample.Messages.conversation;
+import static dev.gttrainset.sample.Messages.sample;
+import static dev.gttrainset.sample.Messages.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.TaggedConversation;
+import dev.gttrainset.stats.StatKeys;
+import dev.gttrainset.testing.TestPipelineExtension;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Beam wiring of the sample stages: what goes where, and what is counted. */
+@ExtendWith(TestPipelineExtension.class)
+class SampleStagesTest {
+  @Test
+  void buildSamplesCutsWindowsAndGivesThemTheSessionsCost(TestPipeline pipeline) {
+    PCollectionView<Map<String, Long>> costs =
+        pipeline
+            .apply("Costs", Create.of(KV.of("s1", 420_000L)).withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+            .apply(View.asMap());
+    TaggedConversation tagged =
+        TaggedConversation.create(conversation(user("status?"), answer("All agents healthy.")), MAYOR);
+
+    PCollectionTuple built =
+        pipeline.apply("Tagged", Create.of(tagged)).apply(BuildSamples.with(new SampleWindower(1_000, 4_000, false), costs));
+
+    PAssert.that(built.get(BuildSamples.SAMPLES))
+        .satisfies(
+            samples -> {
+              Sample only = samples.iterator().next();
+              assertEquals(420_000L, only.costMicros());
+              assertEquals(3, only.messages().size());
+              return null;
+            });
+    PAssert.that(built.get(BuildSamples.STATS).apply(Sum.longsPerKey()))
+        .containsInAnyOrder(KV.of(StatKeys.SAMPLES_BUILT, 1L), KV.of(StatKeys.role("mayor", "samples_built"), 1L));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void qualityFilterKeepsFlagsAndRejectsWithReasons(TestPipeline pipeline) {
+    Sample good = sample(user("status?"), answer("All agents are healthy and patrolling."));
+    Sample silent = sample(user("anyone?")).toBuilder().setSampleIndex(1).build();
+
+    PCollectionTuple filtered =
+        pipeline.apply(Create.of(good, silent)).apply(QualityFilter.of(new QualityRules(1_000)));
+
+    PAssert.that(filtered.get(QualityFilter.KEPT)).containsInAnyOrder(good);
+    PAssert.that(filtered.get(QualityFilter.REJECTED)).containsInAnyOrder(KV.of(QualityRules.NO_ASSISTANT_CONTENT, silent));
+    PAssert.that(filtered.get(QualityFilter.STATS).apply(Sum.longsPerKey()))
+        .containsInAnyOrder(
+            KV.of(StatKeys.SAMPLES_REJECTED, 1L),
+            KV.of(StatKeys.rejected(QualityRules.NO_ASSISTANT_CONTENT), 1L),
+            KV.of(StatKeys.role("mayor", "rejected"), 1L));
+    pipeline.run().waitUntilFinish();
+  }
+}
