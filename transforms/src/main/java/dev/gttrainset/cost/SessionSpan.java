@@ -6,16 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** When a tagged session ran, and as whom: all a cost record can be matched on. */
 @AutoValue
-@DefaultCoder(SessionSpan.SessionSpanCoder.class)
 public abstract class SessionSpan {
   public abstract String sessionId();
 
@@ -37,11 +32,6 @@ public abstract class SessionSpan {
 
     public static SessionSpanCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(SessionSpan.class), INSTANCE);
     }
 
     @Override

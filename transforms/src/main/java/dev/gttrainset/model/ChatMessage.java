@@ -6,14 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.BooleanCoder;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One message of a conversation after parsing: a user message, an assistant message (all lines of
@@ -21,7 +17,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * text is "", never null.
  */
 @AutoValue
-@DefaultCoder(ChatMessage.ChatMessageCoder.class)
 public abstract class ChatMessage {
   public static final String USER = "user";
   public static final String ASSISTANT = "assistant";
@@ -155,11 +150,6 @@ public abstract class ChatMessage {
 
     public static ChatMessageCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(ChatMessage.class), INSTANCE);
     }
 
     @Override

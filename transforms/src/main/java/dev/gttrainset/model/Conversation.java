@@ -6,14 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.BooleanCoder;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One conversation read from a Claude Code transcript: the main conversation of a session file, a
@@ -21,7 +17,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * parent's session id and their own agent id.
  */
 @AutoValue
-@DefaultCoder(Conversation.ConversationCoder.class)
 public abstract class Conversation {
   /** The Claude Code session UUID (the parent's, for a subagent). */
   public abstract String sessionId();
@@ -123,11 +118,6 @@ public abstract class Conversation {
 
     public static ConversationCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(Conversation.class), INSTANCE);
     }
 
     @Override

@@ -6,19 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.UnaryOperator;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Input that could not be used, kept with where it came from so it can be found and replayed: a
  * line (line &gt;= 1) or a whole file that could not be read (line 0).
  */
 @AutoValue
-@DefaultCoder(DeadLetter.DeadLetterCoder.class)
 public abstract class DeadLetter {
   /** Longest excerpt kept of the offending input, in characters. */
   public static final int MAX_EXCERPT = 240;
@@ -69,11 +64,6 @@ public abstract class DeadLetter {
 
     public static DeadLetterCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(DeadLetter.class), INSTANCE);
     }
 
     @Override

@@ -5,12 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One line of a Gas Town log, in one shape for all of them: a town event ({@code .events.jsonl}),
@@ -18,7 +14,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * does not have are "" (or 0).
  */
 @AutoValue
-@DefaultCoder(GtRecord.GtRecordCoder.class)
 public abstract class GtRecord {
   public static final String EVENTS = "events";
   public static final String COSTS = "costs";
@@ -110,11 +105,6 @@ public abstract class GtRecord {
 
     public static GtRecordCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(GtRecord.class), INSTANCE);
     }
 
     @Override

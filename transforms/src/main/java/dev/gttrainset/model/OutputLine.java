@@ -5,18 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One line bound for an output file. The sort key fixes the line's place in its file, so a file's
  * bytes never depend on the order in which a runner delivers elements.
  */
 @AutoValue
-@DefaultCoder(OutputLine.OutputLineCoder.class)
 public abstract class OutputLine {
   /** The file's name without extension, e.g. {@code mayor_train} or {@code dead_letters}. */
   public abstract String file();
@@ -36,11 +31,6 @@ public abstract class OutputLine {
 
     public static OutputLineCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(OutputLine.class), INSTANCE);
     }
 
     @Override

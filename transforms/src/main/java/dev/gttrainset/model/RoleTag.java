@@ -5,15 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** A session's role, where in the town it worked, and which evidence decided. */
 @AutoValue
-@DefaultCoder(RoleTag.RoleTagCoder.class)
 public abstract class RoleTag {
   /** Evidence names, strongest first; the winner is kept as {@code metadata.role_signal}. */
   public static final String SIGNAL_EVENT = "event";
@@ -52,11 +47,6 @@ public abstract class RoleTag {
 
     public static RoleTagCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(RoleTag.class), INSTANCE);
     }
 
     @Override

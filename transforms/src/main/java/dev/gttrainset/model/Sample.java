@@ -8,21 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One training example: a window of a conversation, opened by the role's system prompt, with the
  * metadata that travels with it to the output record.
  */
 @AutoValue
-@DefaultCoder(Sample.SampleCoder.class)
 public abstract class Sample {
   /** Cost of a session no cost record matched. */
   public static final long NO_COST = -1L;
@@ -128,11 +123,6 @@ public abstract class Sample {
 
     public static SampleCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(Sample.class), INSTANCE);
     }
 
     @Override

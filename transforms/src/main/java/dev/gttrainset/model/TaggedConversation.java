@@ -5,14 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** A conversation with the role its session was given. */
 @AutoValue
-@DefaultCoder(TaggedConversation.TaggedConversationCoder.class)
 public abstract class TaggedConversation {
   public abstract Conversation conversation();
 
@@ -28,11 +23,6 @@ public abstract class TaggedConversation {
 
     public static TaggedConversationCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(TaggedConversation.class), INSTANCE);
     }
 
     @Override

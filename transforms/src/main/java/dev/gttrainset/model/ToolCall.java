@@ -5,15 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** One tool call made by the assistant. */
 @AutoValue
-@DefaultCoder(ToolCall.ToolCallCoder.class)
 public abstract class ToolCall {
   public abstract String id();
 
@@ -37,11 +32,6 @@ public abstract class ToolCall {
 
     public static ToolCallCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(ToolCall.class), INSTANCE);
     }
 
     @Override

@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Where the town was on the machine that recorded the sessions, and which rigs it has. Sessions are
@@ -26,7 +22,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * the rig folders of the town being read.
  */
 @AutoValue
-@DefaultCoder(TownLayout.TownLayoutCoder.class)
 public abstract class TownLayout {
   private static final String ROOT_HINT = "root:";
   private static final String RIG_HINT = "rig:";
@@ -231,11 +226,6 @@ public abstract class TownLayout {
 
     public static TownLayoutCoder of() {
       return INSTANCE;
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(TownLayout.class), INSTANCE);
     }
 
     @Override

@@ -87,6 +87,8 @@ class ReadSessionsTest {
                 KV.of(StatKeys.LINES_DEAD_LETTERS, 1L),
                 KV.of(StatKeys.deadLetters("invalid-json"), 1L),
                 KV.of(StatKeys.CONVERSATIONS, 3L),
+                KV.of(StatKeys.recordType("user"), 3L),
+                KV.of(StatKeys.recordType("assistant"), 3L),
                 KV.of(StatKeys.ORPHAN_TOOL_RESULTS, 0L),
                 KV.of(StatKeys.source("sessions", "files"), 3L),
                 KV.of(StatKeys.source("sessions", "lines"), 7L),

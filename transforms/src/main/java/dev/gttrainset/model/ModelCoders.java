@@ -1,0 +1,31 @@
+package dev.gttrainset.model;
+
+import dev.gttrainset.cost.SessionSpan;
+import dev.gttrainset.role.TownLayout;
+import java.util.List;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviderRegistrar;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * The coder of every type the job sends between stages, in one table. Beam finds this registrar
+ * through {@code META-INF/services}, on every runner.
+ */
+public final class ModelCoders implements CoderProviderRegistrar {
+  @Override
+  public List<CoderProvider> getCoderProviders() {
+    return List.of(
+        CoderProviders.forCoder(TypeDescriptor.of(SessionSpan.class), SessionSpan.SessionSpanCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(ChatMessage.class), ChatMessage.ChatMessageCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(Conversation.class), Conversation.ConversationCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(DeadLetter.class), DeadLetter.DeadLetterCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(GtRecord.class), GtRecord.GtRecordCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(OutputLine.class), OutputLine.OutputLineCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(RoleTag.class), RoleTag.RoleTagCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(Sample.class), Sample.SampleCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(TaggedConversation.class), TaggedConversation.TaggedConversationCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(ToolCall.class), ToolCall.ToolCallCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(TownLayout.class), TownLayout.TownLayoutCoder.of()));
+  }
+}
