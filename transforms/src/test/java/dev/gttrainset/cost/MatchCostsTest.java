@@ -65,13 +65,13 @@ class MatchCostsTest {
                             cost("gt-gastown-crew-bob", "crew", "bob", 100_000, 990_000)))));
 
     PAssert.that(costs.get(MatchCosts.COSTS))
-        .containsInAnyOrder(KV.of("joe-1", 500_000L), KV.of("ann-1", 700_000L));
+        .containsInAnyOrder(List.of(KV.of("joe-1", 500_000L), KV.of("ann-1", 700_000L)));
     PAssert.that(costs.get(MatchCosts.STATS).apply(Sum.longsPerKey()))
-        .containsInAnyOrder(
+        .containsInAnyOrder(List.of(
             KV.of(StatKeys.COSTS_MATCHED, 2L),
             KV.of(StatKeys.COSTS_UNMATCHED, 1L),
             KV.of(StatKeys.COSTS_SESSIONS, 2L),
-            KV.of(StatKeys.role("crew", "cost_micros"), 1_200_000L));
+            KV.of(StatKeys.role("crew", "cost_micros"), 1_200_000L)));
     pipeline.run().waitUntilFinish();
   }
 }

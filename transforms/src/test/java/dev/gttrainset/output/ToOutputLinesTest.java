@@ -57,10 +57,10 @@ class ToOutputLinesTest {
               return null;
             });
     PAssert.that(lines.get(ToOutputLines.STATS).apply(Sum.longsPerKey()))
-        .containsInAnyOrder(
+        .containsInAnyOrder(List.of(
             KV.of(StatKeys.SAMPLES_WRITTEN, 2L),
             KV.of(StatKeys.role("refinery", "samples"), 2L),
-            KV.of(StatKeys.role("refinery", "val"), 2L));
+            KV.of(StatKeys.role("refinery", "val"), 2L)));
     pipeline.run().waitUntilFinish();
   }
 

@@ -7,6 +7,7 @@ import static dev.gttrainset.sample.Messages.user;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
+import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -37,7 +38,7 @@ class DedupByContentHashTest {
 
     PAssert.that(deduped.get(DedupByContentHash.SURVIVORS)).containsInAnyOrder(earliest, unique);
     PAssert.that(deduped.get(DedupByContentHash.STATS).apply(Sum.longsPerKey()))
-        .containsInAnyOrder(KV.of(StatKeys.SAMPLES_DUPLICATES, 2L), KV.of(StatKeys.role("mayor", "duplicates"), 2L));
+        .containsInAnyOrder(List.of(KV.of(StatKeys.SAMPLES_DUPLICATES, 2L), KV.of(StatKeys.role("mayor", "duplicates"), 2L)));
     pipeline.run().waitUntilFinish();
   }
 }

@@ -11,6 +11,7 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.TaggedConversation;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -50,7 +51,7 @@ class SampleStagesTest {
               return null;
             });
     PAssert.that(built.get(BuildSamples.STATS).apply(Sum.longsPerKey()))
-        .containsInAnyOrder(KV.of(StatKeys.SAMPLES_BUILT, 1L), KV.of(StatKeys.role("mayor", "samples_built"), 1L));
+        .containsInAnyOrder(List.of(KV.of(StatKeys.SAMPLES_BUILT, 1L), KV.of(StatKeys.role("mayor", "samples_built"), 1L)));
     pipeline.run().waitUntilFinish();
   }
 
@@ -63,12 +64,12 @@ class SampleStagesTest {
         pipeline.apply(Create.of(good, silent)).apply(QualityFilter.of(new QualityRules(1_000)));
 
     PAssert.that(filtered.get(QualityFilter.KEPT)).containsInAnyOrder(good);
-    PAssert.that(filtered.get(QualityFilter.REJECTED)).containsInAnyOrder(KV.of(QualityRules.NO_ASSISTANT_CONTENT, silent));
+    PAssert.that(filtered.get(QualityFilter.REJECTED)).containsInAnyOrder(List.of(KV.of(QualityRules.NO_ASSISTANT_CONTENT, silent)));
     PAssert.that(filtered.get(QualityFilter.STATS).apply(Sum.longsPerKey()))
-        .containsInAnyOrder(
+        .containsInAnyOrder(List.of(
             KV.of(StatKeys.SAMPLES_REJECTED, 1L),
             KV.of(StatKeys.rejected(QualityRules.NO_ASSISTANT_CONTENT), 1L),
-            KV.of(StatKeys.role("mayor", "rejected"), 1L));
+            KV.of(StatKeys.role("mayor", "rejected"), 1L)));
     pipeline.run().waitUntilFinish();
   }
 }
