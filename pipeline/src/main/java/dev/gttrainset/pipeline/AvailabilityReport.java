@@ -142,6 +142,7 @@ final class AvailabilityReport {
           .append(" |\n");
     }
     md.append('\n');
+    countTable(md, "Transcript lines, by record type", "Type", "Lines", stats.path("record_types"));
     countTable(md, "Lines skipped, by record type or reason", "Type or reason", "Lines", stats.path("lines").path("skipped"));
     countTable(md, "Dead letters, by reason", "Reason", "Lines", stats.path("dead_letters"));
     countTable(md, "Town events, by type", "Type", "Events", stats.path("event_types"));
