@@ -13,13 +13,17 @@ import dev.gttrainset.parse.ReadSessions;
 import dev.gttrainset.role.TagRoles;
 import dev.gttrainset.sample.BuildSamples;
 import dev.gttrainset.sample.DedupByContentHash;
+import dev.gttrainset.sample.HashContent;
 import dev.gttrainset.sample.QualityFilter;
 import dev.gttrainset.sample.QualityRules;
 import dev.gttrainset.sample.SampleWindower;
+import dev.gttrainset.sample.ShortenToolOutput;
 import dev.gttrainset.sample.TrainValSplit;
+import dev.gttrainset.scrub.HomeUsers;
 import dev.gttrainset.scrub.Scrub;
 import dev.gttrainset.scrub.Scrubber;
 import dev.gttrainset.stats.CollectStats;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.WriteFilesResult;
@@ -73,10 +77,18 @@ public final class GtTrainsetPipeline {
                         options.getMaxToolResultChars(),
                         options.getKeepThinking()),
                     costBySession));
-    PCollectionTuple scrubbed = built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber));
-    PCollectionTuple filtered =
+    PCollectionView<List<String>> homeUsers =
+        sessions.get(ReadSessions.CONVERSATIONS).apply("HomeUsers", HomeUsers.fromWorkingDirectories());
+    PCollectionTuple scrubbed =
+        built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber, homeUsers));
+    PCollectionTuple shortened =
         scrubbed
             .get(Scrub.SAMPLES)
+            .apply("ShortenToolOutput", ShortenToolOutput.to(options.getMaxToolResultChars()));
+    PCollectionTuple filtered =
+        shortened
+            .get(ShortenToolOutput.SAMPLES)
+            .apply("HashContent", HashContent.create())
             .apply("QualityFilter", QualityFilter.of(new QualityRules(options.getMaxSampleTokens())));
     PCollectionTuple deduped =
         filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
@@ -91,7 +103,7 @@ public final class GtTrainsetPipeline {
         PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
             .and(gtLogs.get(ReadGtLogs.DEAD_LETTERS))
             .apply("AllDeadLetters", Flatten.<DeadLetter>pCollections())
-            .apply("ScrubDeadLetters", Scrub.deadLetters(scrubber));
+            .apply("ScrubDeadLetters", Scrub.deadLetters(scrubber, homeUsers));
 
     PCollection<OutputLine> lines =
         PCollectionList.of(rendered.get(ToOutputLines.LINES))
@@ -113,6 +125,7 @@ public final class GtTrainsetPipeline {
             .and(costs.get(MatchCosts.STATS))
             .and(built.get(BuildSamples.STATS))
             .and(scrubbed.get(Scrub.STATS))
+            .and(shortened.get(ShortenToolOutput.STATS))
             .and(deadLetters.get(Scrub.STATS))
             .and(filtered.get(QualityFilter.STATS))
             .and(deduped.get(DedupByContentHash.STATS))

@@ -95,6 +95,14 @@ class ClaudePublicJobTest {
   }
 
   @Test
+  void theCompactionAgentIsCountedNotTrainedOn() throws IOException {
+    Path compaction =
+        PUBLIC.resolve("spotter/258c7280-ae70-4798-800f-63464d01a85d/subagents/agent-acompact-fffbd0.jsonl");
+    assertEquals(
+        Files.readAllLines(compaction).size(), run.stats().at("/lines/skipped/compaction-agent").asLong());
+  }
+
+  @Test
   void subagentFilesJoinTheirParentSession() {
     String parent = "258c7280-ae70-4798-800f-63464d01a85d";
     Map<String, String> splitByAgent = new TreeMap<>();
@@ -105,8 +113,8 @@ class ClaudePublicJobTest {
         splitByAgent.put(m.get("agent_id").asText(), m.get("split").asText());
       }
     }
-    assertEquals(Set.of("a881341", "acompact-fffbd0"), splitByAgent.keySet());
-    assertEquals(2, run.stats().at("/sessions/subagent_conversations").asLong());
+    assertEquals(Set.of("a881341"), splitByAgent.keySet());
+    assertEquals(1, run.stats().at("/sessions/subagent_conversations").asLong());
     List<String> parentSplits =
         run.datasetRecords().stream()
             .map(r -> r.get("metadata"))

@@ -48,6 +48,9 @@ public abstract class ChatMessage {
   /** A user message that interrupted the assistant. */
   public abstract boolean interrupted();
 
+  /** An assistant message whose tool calls got no reply (the session stopped): the turn is open. */
+  public abstract boolean callsDropped();
+
   public abstract long timestampMillis();
 
   public abstract Builder toBuilder();
@@ -62,6 +65,7 @@ public abstract class ChatMessage {
         .setToolError(false)
         .setApiError(false)
         .setInterrupted(false)
+        .setCallsDropped(false)
         .setTimestampMillis(0L);
   }
 
@@ -112,7 +116,7 @@ public abstract class ChatMessage {
 
   /** An assistant message that closes a turn: it asks for no tool, so nothing is left unanswered. */
   public boolean endsTurn() {
-    return isAssistant() && toolCalls().isEmpty();
+    return isAssistant() && toolCalls().isEmpty() && !callsDropped();
   }
 
   @AutoValue.Builder
@@ -134,6 +138,8 @@ public abstract class ChatMessage {
     public abstract Builder setApiError(boolean apiError);
 
     public abstract Builder setInterrupted(boolean interrupted);
+
+    public abstract Builder setCallsDropped(boolean callsDropped);
 
     public abstract Builder setTimestampMillis(long timestampMillis);
 
@@ -163,6 +169,7 @@ public abstract class ChatMessage {
       BOOL.encode(m.toolError(), out);
       BOOL.encode(m.apiError(), out);
       BOOL.encode(m.interrupted(), out);
+      BOOL.encode(m.callsDropped(), out);
       LONG.encode(m.timestampMillis(), out);
     }
 
@@ -178,6 +185,7 @@ public abstract class ChatMessage {
           .setToolError(BOOL.decode(in))
           .setApiError(BOOL.decode(in))
           .setInterrupted(BOOL.decode(in))
+          .setCallsDropped(BOOL.decode(in))
           .setTimestampMillis(LONG.decode(in))
           .build();
     }

@@ -15,8 +15,14 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  */
 @AutoValue
 public abstract class DeadLetter {
-  /** Longest excerpt kept of the offending input, in characters. */
+  /** Longest excerpt written, in characters. */
   public static final int MAX_EXCERPT = 240;
+
+  /**
+   * How much of the offending input travels to the scrubber. More than is written, so a secret
+   * that straddles the written excerpt's end is still whole when it is scrubbed.
+   */
+  static final int MAX_RAW = 4_096;
 
   /** Which input the line came from: {@code sessions}, {@code events}, {@code costs}, ... */
   public abstract String source();
@@ -31,25 +37,34 @@ public abstract class DeadLetter {
   /** Details for a person, e.g. the parser's message. */
   public abstract String detail();
 
-  /** The start of the offending input, bounded; scrubbed before it is written. */
+  /** The start of the offending input: raw until {@link #scrubbed}, then bounded and scrubbed. */
   public abstract String excerpt();
 
   public static DeadLetter create(
       String source, String file, long line, String reason, String detail, String rawInput) {
-    return new AutoValue_DeadLetter(source, file, line, reason, detail, bounded(rawInput));
+    return new AutoValue_DeadLetter(source, file, line, reason, detail, bounded(rawInput, MAX_RAW));
   }
 
-  /** The same dead letter with its free text (file, detail, excerpt) passed through {@code f}. */
-  public DeadLetter mapText(UnaryOperator<String> f) {
+  /**
+   * The dead letter as it may be written: file and detail passed through {@code scrub}, the
+   * excerpt made readable ({@code readable}), scrubbed whole, and only then cut to {@link
+   * #MAX_EXCERPT}.
+   */
+  public DeadLetter scrubbed(UnaryOperator<String> scrub, UnaryOperator<String> readable) {
     return new AutoValue_DeadLetter(
-        source(), f.apply(file()), line(), reason(), f.apply(detail()), f.apply(excerpt()));
+        source(),
+        scrub.apply(file()),
+        line(),
+        reason(),
+        scrub.apply(detail()),
+        bounded(scrub.apply(readable.apply(excerpt())), MAX_EXCERPT));
   }
 
-  private static String bounded(String raw) {
-    if (raw.length() <= MAX_EXCERPT) {
+  private static String bounded(String raw, int limit) {
+    if (raw.length() <= limit) {
       return raw;
     }
-    int end = MAX_EXCERPT;
+    int end = limit;
     if (Character.isHighSurrogate(raw.charAt(end - 1))) {
       end--;
     }

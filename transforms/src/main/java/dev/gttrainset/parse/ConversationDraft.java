@@ -83,7 +83,7 @@ final class ConversationDraft {
   }
 
   /** The finished conversation, or null when nothing in it is a message. */
-  Conversation build(TranscriptPath path, String sessionId, Counters counters) {
+  Conversation build(TranscriptPath path, Counters counters) {
     List<ChatMessage> messages = new ArrayList<>();
     Set<String> answered = new HashSet<>();
     for (Object entry : entries) {
@@ -93,14 +93,16 @@ final class ConversationDraft {
       }
       AssistantDraft draft = (AssistantDraft) entry;
       List<ToolCall> calls = new ArrayList<>();
+      boolean dropped = false;
       for (ToolCall call : draft.calls) {
         if (resultsByCallId.containsKey(call.id()) && answered.add(call.id())) {
           calls.add(call);
         } else {
           counters.increment(StatKeys.UNANSWERED_TOOL_CALLS);
+          dropped = true;
         }
       }
-      ChatMessage message = draft.toMessage(calls);
+      ChatMessage message = draft.toMessage(calls).toBuilder().setCallsDropped(dropped).build();
       if (message.text().isEmpty() && message.thinking().isEmpty() && calls.isEmpty()) {
         continue;
       }
@@ -117,7 +119,7 @@ final class ConversationDraft {
     }
     long outputTokens = outputTokensByMessageId.values().stream().mapToLong(Long::longValue).sum();
     return Conversation.builder()
-        .setSessionId(sessionId)
+        .setSessionId(path.sessionId())
         .setAgentId(agentId)
         .setSidechain(sidechain)
         .setSourceFile(path.relativePath())

@@ -16,6 +16,9 @@ import java.util.List;
  * letter; everything else about it is optional.
  */
 public final class GtLogParser {
+  /** No agent session costs a million dollars; a larger number is a broken record. */
+  static final double MAX_COST_USD = 1_000_000;
+
   private final String source;
   private final JsonLineReader lines;
   private final List<GtRecord> records = new ArrayList<>();
@@ -31,6 +34,14 @@ public final class GtLogParser {
     if (line == null) {
       return;
     }
+    try {
+      accept(line, rawLine);
+    } catch (RuntimeException e) {
+      lines.deadLetter("unreadable-record", e.toString(), rawLine);
+    }
+  }
+
+  private void accept(JsonNode line, String rawLine) {
     GtRecord record;
     switch (source) {
       case GtRecord.EVENTS:
@@ -81,7 +92,7 @@ public final class GtLogParser {
       case GtRecord.EVENTS:
         return "an event needs a string \"type\"";
       case GtRecord.COSTS:
-        return "a cost record needs a numeric \"cost_usd\"";
+        return "a cost record needs a numeric \"cost_usd\" from 0 to " + (long) MAX_COST_USD;
       default:
         return "a command record needs a string \"cmd\"";
     }
@@ -107,7 +118,10 @@ public final class GtLogParser {
 
   private static GtRecord cost(JsonNode line) {
     JsonNode cost = line.get("cost_usd");
-    if (cost == null || !cost.isNumber()) {
+    if (cost == null || !cost.isNumber() || !Double.isFinite(cost.asDouble())) {
+      return null;
+    }
+    if (cost.asDouble() < 0 || cost.asDouble() > MAX_COST_USD) {
       return null;
     }
     return GtRecord.builder(GtRecord.COSTS, "cost")
@@ -137,8 +151,9 @@ public final class GtLogParser {
     return first.isEmpty() ? second : first;
   }
 
-  /** Exact dollars for a number of micro-dollars, for reports and metadata. */
+  /** Exact dollars for a number of micro-dollars, for reports and metadata: 0.27, 10, 1.5. */
   public static BigDecimal dollars(long micros) {
-    return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+    BigDecimal dollars = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+    return dollars.scale() < 0 ? dollars.setScale(0) : dollars;
   }
 }

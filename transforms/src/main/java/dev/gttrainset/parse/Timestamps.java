@@ -29,6 +29,9 @@ public final class Timestamps {
       } catch (DateTimeParseException notLocal) {
         return NONE;
       }
+    } catch (ArithmeticException outOfRange) {
+      // A year such as +999999999 parses but has no epoch millisecond.
+      return NONE;
     }
   }
 

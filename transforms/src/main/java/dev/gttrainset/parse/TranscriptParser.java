@@ -26,7 +26,6 @@ public final class TranscriptParser {
   private final JsonLineReader lines;
   private final Map<String, ConversationDraft> drafts = new LinkedHashMap<>();
   private final Set<String> usedUuids = new HashSet<>();
-  private String sessionId = "";
 
   public TranscriptParser(TranscriptPath path) {
     this.path = path;
@@ -38,14 +37,29 @@ public final class TranscriptParser {
     if (record == null) {
       return;
     }
+    try {
+      accept(record, rawLine);
+    } catch (RuntimeException e) {
+      // A record of a shape no rule foresaw: its line is a dead letter, not the job's end.
+      lines.deadLetter("unreadable-record", e.toString(), rawLine);
+    }
+  }
+
+  private void accept(JsonNode record, String rawLine) {
     String type = Json.text(record, "type");
     if (type.isEmpty()) {
       lines.deadLetter("missing-type", "the record has no \"type\"", rawLine);
       return;
     }
     lines.counters().increment(StatKeys.recordType(type));
-    if (sessionId.isEmpty()) {
-      sessionId = Json.text(record, "sessionId");
+    if (path.isCompactionAgent()) {
+      lines.skip("compaction-agent");
+      return;
+    }
+    String recordSession = Json.text(record, "sessionId");
+    if (!recordSession.isEmpty() && !recordSession.equals(path.sessionId())) {
+      // Resumed sessions copy earlier records; the file's name says whose they are now.
+      lines.counters().increment(StatKeys.RECORDS_NAMING_ANOTHER_SESSION);
     }
     ConversationDraft draft = draftFor(record);
     long timestamp = Timestamps.parseMillis(Json.text(record, "timestamp"));
@@ -84,10 +98,9 @@ public final class TranscriptParser {
   public ParsedTranscript finish() {
     lines.fileDone();
     Counters counters = lines.counters();
-    String session = sessionId.isEmpty() ? path.fallbackSessionId() : sessionId;
     List<Conversation> conversations = new ArrayList<>();
     for (ConversationDraft draft : drafts.values()) {
-      Conversation conversation = draft.build(path, session, counters);
+      Conversation conversation = draft.build(path, counters);
       if (conversation != null) {
         conversations.add(conversation);
       }

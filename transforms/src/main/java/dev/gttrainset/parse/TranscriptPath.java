@@ -4,30 +4,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a transcript's place under {@code ~/.claude/projects} says: the encoded project folder, and
- * for a subagent ({@code <session>/subagents/agent-<id>.jsonl}) the parent session and agent id.
+ * What a transcript's place says. Claude Code writes {@code <project>/<session-id>.jsonl}, and a
+ * subagent of that session as {@code <project>/<session-id>/subagents/agent-<id>.jsonl}: the path
+ * names the session, the agent and the encoded project folder ({@code -home-ubuntu-gt-mayor}).
  */
 public final class TranscriptPath {
   private static final Pattern SUBAGENT =
-      Pattern.compile("(?:^|.*/)([^/]+)/subagents/agent-([^/]+?)\\.jsonl(?:\\.gz)?$");
-  private static final Pattern STEM = Pattern.compile("([^/]+?)\\.jsonl(?:\\.gz)?$");
+      Pattern.compile("(?:^|(.*)/)([^/]+)/subagents/agent-([^/]+?)\\.jsonl(?:\\.gz)?$");
+  private static final Pattern SESSION = Pattern.compile("(?:^|(.*)/)([^/]+?)\\.jsonl(?:\\.gz)?$");
+  private static final String COMPACTION_AGENT = "acompact";
 
   private final String relativePath;
   private final String projectDir;
-  private final String parentSessionId;
+  private final String sessionId;
   private final String agentId;
-  private final String stem;
 
   private TranscriptPath(String relativePath) {
     this.relativePath = relativePath;
-    int slash = relativePath.indexOf('/');
-    this.projectDir = slash > 0 ? relativePath.substring(0, slash) : "";
     Matcher subagent = SUBAGENT.matcher(relativePath);
-    boolean isSubagent = subagent.matches();
-    this.parentSessionId = isSubagent ? subagent.group(1) : "";
-    this.agentId = isSubagent ? subagent.group(2) : "";
-    Matcher stemMatcher = STEM.matcher(relativePath);
-    this.stem = stemMatcher.find() ? stemMatcher.group(1) : relativePath;
+    Matcher session = SESSION.matcher(relativePath);
+    if (subagent.matches()) {
+      this.projectDir = lastSegment(subagent.group(1));
+      this.sessionId = subagent.group(2);
+      this.agentId = subagent.group(3);
+    } else if (session.matches()) {
+      this.projectDir = lastSegment(session.group(1));
+      this.sessionId = session.group(2);
+      this.agentId = "";
+    } else {
+      this.projectDir = "";
+      this.sessionId = relativePath;
+      this.agentId = "";
+    }
   }
 
   /** @param relativePath the path below the sessions root, '/'-separated */
@@ -39,8 +47,14 @@ public final class TranscriptPath {
     return relativePath;
   }
 
+  /** The folder Claude Code named after the session's working directory, or "". */
   public String projectDir() {
     return projectDir;
+  }
+
+  /** The session the file belongs to: its own name, or for a subagent its parent's. */
+  public String sessionId() {
+    return sessionId;
   }
 
   public boolean isSubagent() {
@@ -52,8 +66,26 @@ public final class TranscriptPath {
     return agentId;
   }
 
-  /** The session id a file's name implies, for files whose records do not carry one. */
-  public String fallbackSessionId() {
-    return isSubagent() ? parentSessionId : stem;
+  /**
+   * A compaction agent ({@code agent-acompact-*}) summarises its parent for the context window: it
+   * shows how to summarise, not how the role works, so it is not trained on.
+   */
+  public boolean isCompactionAgent() {
+    return agentId.startsWith(COMPACTION_AGENT);
+  }
+
+  /**
+   * The folder name Claude Code gives a working directory: every character but letters and digits
+   * becomes '-', so {@code /home/ubuntu/gt} is {@code -home-ubuntu-gt}.
+   */
+  public static String encode(String path) {
+    return path.replaceAll("[^A-Za-z0-9]", "-");
+  }
+
+  private static String lastSegment(String folder) {
+    if (folder == null) {
+      return "";
+    }
+    return folder.substring(folder.lastIndexOf('/') + 1);
   }
 }

@@ -2,6 +2,7 @@ package dev.gttrainset.role;
 
 import com.google.auto.value.AutoValue;
 import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.parse.TranscriptPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,7 +145,7 @@ public abstract class TownLayout {
       return Optional.empty();
     }
     for (String root : roots()) {
-      String encodedRoot = encode(root);
+      String encodedRoot = TranscriptPath.encode(root);
       if (projectDir.equals(encodedRoot)) {
         return Optional.empty();
       }
@@ -178,7 +179,7 @@ public abstract class TownLayout {
     while (!rest.isEmpty()) {
       String next = null;
       for (String rig : rigs()) {
-        String encodedRig = encode(rig);
+        String encodedRig = TranscriptPath.encode(rig);
         if (rest.equals(encodedRig) || rest.startsWith(encodedRig + "-")) {
           next = rig;
           rest = rest.substring(Math.min(rest.length(), encodedRig.length() + 1));
@@ -195,10 +196,6 @@ public abstract class TownLayout {
       }
     }
     return segments;
-  }
-
-  static String encode(String path) {
-    return path.replaceAll("[^A-Za-z0-9]", "-");
   }
 
   private static List<String> segments(String path) {

@@ -28,7 +28,7 @@ public final class QualityRules implements Serializable {
 
   /** Score penalties by flag; a sample's score is 1 minus the penalties of its flags. */
   public static final Map<String, Double> PENALTIES =
-      Map.of(TOOL_ERROR_FLAG, 0.2, SampleWindower.TRUNCATED_FLAG, 0.1);
+      Map.of(TOOL_ERROR_FLAG, 0.2, ShortenToolOutput.TRUNCATED_FLAG, 0.1);
 
   private final long maxSampleTokens;
 

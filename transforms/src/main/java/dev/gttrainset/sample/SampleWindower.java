@@ -15,13 +15,12 @@ import java.util.List;
  * exchange (the message before it closed a turn), ends on an assistant message that asks for no
  * tool, and so never separates a tool call from its reply. Consecutive exchanges share a window
  * while they fit {@code maxSampleTokens}; an exchange that alone exceeds it becomes a window of its
- * own, which the quality filter rejects as too long. A conversation that stops mid-turn (an
+ * own, which the quality filter rejects as too long. Sizes count tool output as it will be once
+ * shortened to {@code maxToolResultChars}; the shortening itself waits until after scrubbing. A conversation that stops mid-turn (an
  * unanswered prompt, a session killed during a tool loop) ends in an unfinished window of its own,
  * which the quality filter rejects, so it shows in the rejects instead of vanishing.
  */
 public final class SampleWindower implements Serializable {
-  public static final String TRUNCATED_FLAG = "truncated-tool-output";
-
   private final long maxSampleTokens;
   private final int maxToolResultChars;
   private final boolean keepThinking;
@@ -34,7 +33,7 @@ public final class SampleWindower implements Serializable {
 
   public List<Sample> windows(
       Conversation conversation, RoleTag role, long costMicros, Counters counters) {
-    List<ChatMessage> messages = prepare(conversation.messages(), counters);
+    List<ChatMessage> messages = prepare(conversation.messages());
     ChatMessage system = ChatMessage.system(role.role().systemPrompt());
     long systemTokens = TokenEstimate.of(system);
 
@@ -48,7 +47,7 @@ public final class SampleWindower implements Serializable {
     List<ChatMessage> window = new ArrayList<>();
     long windowTokens = 0;
     for (List<ChatMessage> exchange : exchanges) {
-      long tokens = TokenEstimate.of(exchange);
+      long tokens = tokens(exchange);
       if (isFlawed(exchange)) {
         // Alone in its window: the filter rejects it without taking good exchanges along.
         if (!window.isEmpty()) {
@@ -85,17 +84,13 @@ public final class SampleWindower implements Serializable {
     return exchange.get(exchange.size() - 1).endsTurn();
   }
 
-  /** Drops thinking unless kept, shortens long tool output, and drops what is left empty. */
-  private List<ChatMessage> prepare(List<ChatMessage> messages, Counters counters) {
+  /** Drops thinking unless kept, and assistant messages that are then empty. */
+  private List<ChatMessage> prepare(List<ChatMessage> messages) {
     List<ChatMessage> prepared = new ArrayList<>(messages.size());
     for (ChatMessage message : messages) {
       ChatMessage m = message;
       if (!keepThinking && !m.thinking().isEmpty()) {
         m = m.toBuilder().setThinking("").build();
-      }
-      if (m.isTool() && m.text().length() > maxToolResultChars) {
-        m = m.toBuilder().setText(ToolOutput.truncate(m.text(), maxToolResultChars)).build();
-        counters.increment(StatKeys.TOOL_RESULTS_TRUNCATED);
       }
       if (m.isAssistant() && m.text().isEmpty() && m.thinking().isEmpty() && m.toolCalls().isEmpty()) {
         continue;
@@ -103,6 +98,11 @@ public final class SampleWindower implements Serializable {
       prepared.add(m);
     }
     return prepared;
+  }
+
+  /** Tokens once tool output is shortened, which happens after scrubbing ({@link ShortenToolOutput}). */
+  private long tokens(List<ChatMessage> messages) {
+    return messages.stream().mapToLong(m -> TokenEstimate.of(m, maxToolResultChars)).sum();
   }
 
   /**
@@ -151,8 +151,6 @@ public final class SampleWindower implements Serializable {
     List<ChatMessage> messages = new ArrayList<>(window.size() + 1);
     messages.add(system);
     messages.addAll(window);
-    boolean truncated =
-        window.stream().anyMatch(m -> m.isTool() && m.text().contains(ToolOutput.MARKER_START));
     return Sample.builder()
         .setSessionId(conversation.sessionId())
         .setAgentId(conversation.agentId())
@@ -161,9 +159,8 @@ public final class SampleWindower implements Serializable {
         .setSampleIndex(index)
         .setFirstTimestampMillis(window.get(0).timestampMillis())
         .setMessages(List.copyOf(messages))
-        .setEstTokens(TokenEstimate.of(messages))
+        .setEstTokens(tokens(messages))
         .setCostMicros(costMicros)
-        .setQualityFlags(truncated ? List.of(TRUNCATED_FLAG) : List.of())
         .build();
   }
 }

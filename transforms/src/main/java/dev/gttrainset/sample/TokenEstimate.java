@@ -15,7 +15,13 @@ public final class TokenEstimate {
   private TokenEstimate() {}
 
   public static long of(ChatMessage message) {
-    long chars = message.text().length() + message.thinking().length();
+    return of(message, Integer.MAX_VALUE);
+  }
+
+  /** The estimate with tool output counted as if shortened to {@code maxToolChars}. */
+  public static long of(ChatMessage message, int maxToolChars) {
+    long text = message.isTool() ? Math.min(message.text().length(), maxToolChars) : message.text().length();
+    long chars = text + message.thinking().length();
     for (ToolCall call : message.toolCalls()) {
       chars += call.name().length() + call.arguments().length() + call.id().length();
     }

@@ -5,7 +5,7 @@ package dev.gttrainset.sample;
  * start and end of output (the command's echo, the error at the bottom) carry the signal.
  */
 public final class ToolOutput {
-  static final String MARKER_START = "\n[… ";
+  private static final String MARKER_START = "\n[… ";
   private static final String MARKER_END = " characters of tool output omitted …]\n";
 
   private ToolOutput() {}

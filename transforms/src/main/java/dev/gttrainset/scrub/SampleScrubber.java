@@ -17,12 +17,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Scrubs every string of a sample that reaches an output: message text and thinking, tool results,
  * the values inside tool-call arguments (the JSON stays valid), and the metadata.
  */
 public final class SampleScrubber implements Serializable {
+  /** A field name that no rule can change on its own, so it can stand in front of its value. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]{0,63}");
+
   private final Scrubber scrubber;
 
   public SampleScrubber(Scrubber scrubber) {
@@ -50,7 +54,7 @@ public final class SampleScrubber implements Serializable {
   }
 
   public DeadLetter scrub(DeadLetter deadLetter, Counters redactions) {
-    return deadLetter.mapText(text -> scrubber.scrub(text, redactions));
+    return deadLetter.scrubbed(text -> scrubber.scrub(text, redactions), JsonEscapes::unescape);
   }
 
   private ChatMessage scrub(ChatMessage message, Counters redactions) {
@@ -81,12 +85,18 @@ public final class SampleScrubber implements Serializable {
       return TextNode.valueOf(scrubber.scrub(node.asText(), redactions));
     }
     if (node.isObject()) {
-      ObjectNode object = (ObjectNode) node;
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      // Rebuilt, so keys are scrubbed too: a key can be a path such as /home/alice/notes.
+      ObjectNode scrubbed = Json.MAPPER.createObjectNode();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        field.setValue(scrubNode(field.getValue(), redactions));
+        JsonNode value = field.getValue();
+        scrubbed.set(
+            scrubber.scrub(field.getKey(), redactions),
+            value.isTextual()
+                ? TextNode.valueOf(scrubNamedValue(field.getKey(), value.asText(), redactions))
+                : scrubNode(value, redactions));
       }
-      return object;
+      return scrubbed;
     }
     if (node.isArray()) {
       ArrayNode array = (ArrayNode) node;
@@ -96,5 +106,25 @@ public final class SampleScrubber implements Serializable {
       return array;
     }
     return node;
+  }
+
+  /**
+   * A value is scrubbed alone, then once more behind its name, so that rules which need the name
+   * see it: {@code "DB_PASSWORD": "x"} as {@code DB_PASSWORD: x}, {@code "Authorization": "Bearer
+   * x"} as the header it is.
+   */
+  private String scrubNamedValue(String name, String value, Counters redactions) {
+    String alone = scrubber.scrub(value, redactions);
+    if (!PLAIN_NAME.matcher(name).matches()) {
+      return alone;
+    }
+    String prefix = name + ": ";
+    Counters named = new Counters();
+    String withName = scrubber.scrub(prefix + alone, named);
+    if (named.asMap().isEmpty() || !withName.startsWith(prefix)) {
+      return alone;
+    }
+    named.forEach(redactions::add);
+    return withName.substring(prefix.length());
   }
 }

@@ -2,21 +2,23 @@ package dev.gttrainset.scrub;
 
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
-import dev.gttrainset.sample.ContentHash;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
+import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Scrubs samples (then hashes them, so deduplication sees scrubbed text) and dead letters, counting
- * replacements by rule.
+ * Scrubs samples and dead letters with the rule table plus the home folder names of the sessions
+ * (a side input), counting replacements by rule. Samples are scrubbed whole, before anything is
+ * shortened or hashed, so no cut can split a secret and deduplication sees scrubbed text.
  */
 public final class Scrub {
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
@@ -25,59 +27,83 @@ public final class Scrub {
 
   private Scrub() {}
 
-  public static Samples samples(Scrubber scrubber) {
-    return new Samples(new SampleScrubber(scrubber));
+  public static Samples samples(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
+    return new Samples(scrubber, homeUsers);
   }
 
-  public static DeadLetters deadLetters(Scrubber scrubber) {
-    return new DeadLetters(new SampleScrubber(scrubber));
+  public static DeadLetters deadLetters(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
+    return new DeadLetters(scrubber, homeUsers);
   }
 
   /** Samples in, scrubbed and hashed samples out ({@link #SAMPLES}, {@link #STATS}). */
   public static final class Samples extends PTransform<PCollection<Sample>, PCollectionTuple> {
-    private final SampleScrubber scrubber;
+    private final Scrubber scrubber;
+    private final PCollectionView<List<String>> homeUsers;
 
-    private Samples(SampleScrubber scrubber) {
+    private Samples(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
       this.scrubber = scrubber;
+      this.homeUsers = homeUsers;
     }
 
     @Override
     public PCollectionTuple expand(PCollection<Sample> samples) {
       return samples.apply(
-          "ScrubAndHash",
-          ParDo.of(new ScrubSampleFn(scrubber)).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
+          "ScrubSamples",
+          ParDo.of(new ScrubSampleFn(scrubber, homeUsers))
+              .withSideInputs(homeUsers)
+              .withOutputTags(SAMPLES, TupleTagList.of(STATS)));
     }
   }
 
   /** Dead letters in, with scrubbed excerpts out ({@link #DEAD_LETTERS}, {@link #STATS}). */
   public static final class DeadLetters extends PTransform<PCollection<DeadLetter>, PCollectionTuple> {
-    private final SampleScrubber scrubber;
+    private final Scrubber scrubber;
+    private final PCollectionView<List<String>> homeUsers;
 
-    private DeadLetters(SampleScrubber scrubber) {
+    private DeadLetters(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
       this.scrubber = scrubber;
+      this.homeUsers = homeUsers;
     }
 
     @Override
     public PCollectionTuple expand(PCollection<DeadLetter> deadLetters) {
       return deadLetters.apply(
           "ScrubExcerpts",
-          ParDo.of(new ScrubDeadLetterFn(scrubber))
+          ParDo.of(new ScrubDeadLetterFn(scrubber, homeUsers))
+              .withSideInputs(homeUsers)
               .withOutputTags(DEAD_LETTERS, TupleTagList.of(STATS)));
     }
   }
 
-  private static final class ScrubSampleFn extends DoFn<Sample, Sample> {
-    private final SampleScrubber scrubber;
+  /** A DoFn that scrubs with the rules plus the home users of its side input, built once. */
+  private abstract static class ScrubFn<T> extends DoFn<T, T> {
+    private final Scrubber rules;
+    private final PCollectionView<List<String>> homeUsers;
+    private transient SampleScrubber scrubber;
 
-    ScrubSampleFn(SampleScrubber scrubber) {
-      this.scrubber = scrubber;
+    ScrubFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
+      this.rules = rules;
+      this.homeUsers = homeUsers;
+    }
+
+    /** In the global window of a batch job the side input never changes: build it once. */
+    SampleScrubber scrubber(ProcessContext context) {
+      if (scrubber == null) {
+        scrubber = new SampleScrubber(rules.withHomeUsers(context.sideInput(homeUsers)));
+      }
+      return scrubber;
+    }
+  }
+
+  private static final class ScrubSampleFn extends ScrubFn<Sample> {
+    ScrubSampleFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
+      super(rules, homeUsers);
     }
 
     @ProcessElement
-    public void process(@Element Sample sample, MultiOutputReceiver out) {
-      Sample scrubbed = scrubber.scrub(sample);
-      out.get(SAMPLES)
-          .output(scrubbed.toBuilder().setContentSha256(ContentHash.of(scrubbed)).build());
+    public void process(@Element Sample sample, ProcessContext context, MultiOutputReceiver out) {
+      Sample scrubbed = scrubber(context).scrub(sample);
+      out.get(SAMPLES).output(scrubbed);
       String role = scrubbed.role().role().id();
       scrubbed
           .redactions()
@@ -89,17 +115,15 @@ public final class Scrub {
     }
   }
 
-  private static final class ScrubDeadLetterFn extends DoFn<DeadLetter, DeadLetter> {
-    private final SampleScrubber scrubber;
-
-    ScrubDeadLetterFn(SampleScrubber scrubber) {
-      this.scrubber = scrubber;
+  private static final class ScrubDeadLetterFn extends ScrubFn<DeadLetter> {
+    ScrubDeadLetterFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
+      super(rules, homeUsers);
     }
 
     @ProcessElement
-    public void process(@Element DeadLetter deadLetter, MultiOutputReceiver out) {
+    public void process(@Element DeadLetter deadLetter, ProcessContext context, MultiOutputReceiver out) {
       Counters redactions = new Counters();
-      out.get(DEAD_LETTERS).output(scrubber.scrub(deadLetter, redactions));
+      out.get(DEAD_LETTERS).output(scrubber(context).scrub(deadLetter, redactions));
       redactions.forEach((rule, count) -> out.get(STATS).output(KV.of(StatKeys.redactions(rule), count)));
     }
   }

@@ -1,6 +1,11 @@
 package dev.gttrainset.scrub;
 
+import dev.gttrainset.parse.TranscriptPath;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The scrub rule table: secrets first (each family its own placeholder), then personal data. Order
@@ -8,6 +13,11 @@ import java.util.List;
  */
 public final class ScrubRules {
   private static final String B64 = "A-Za-z0-9+/";
+
+  private static final String USER = "<user>";
+
+  /** A project folder's name, at the start of a path segment: -home- or -Users-. */
+  private static final String ENCODED_HOME = "(?<![^/])-(?:home|Users)-";
 
   /** A value another rule already replaced is not a secret twice. */
   private static final String NOT_REDACTED = "(?!\\[REDACTED:)";
@@ -75,24 +85,43 @@ public final class ScrubRules {
                   "@example.net",
                   "@users.noreply.github.com")
               .build(),
-          ScrubRule.builder("home-dir", "(/home/|/Users/)([^/\\s\"'<>:]{1,64})(?=[/\\s\"':]|$)")
+          ScrubRule.builder("home-dir", "(/home/|/Users/)([^/\\s\"'<>:]{1,64}+)")
               .secretGroup(2)
               .keywords("/home/", "/users/")
-              .replacement("<user>")
+              .replacement(USER)
               .build(),
-          ScrubRule.builder(
-                  "home-dir",
-                  "(?i)(\\b[A-Z]:\\\\Users\\\\)([^\\\\\\s\"'<>:]{1,64})(?=[\\\\\\s\"':]|$)")
+          ScrubRule.builder("home-dir", "(?i)(\\b[A-Z]:\\\\Users\\\\)([^\\\\\\s\"'<>:]{1,64}+)")
               .secretGroup(2)
               .keywords(":\\users\\")
-              .replacement("<user>")
+              .replacement(USER)
               .build(),
           // Claude Code names project folders after the cwd: /home/alice/gt becomes -home-alice-gt.
-          ScrubRule.builder("home-dir", "(?<![^/])(-home-|-Users-)([A-Za-z0-9_.]{1,64})(?=-)")
-              .secretGroup(2)
+          // A name with '.' or '-' cannot be told apart here; homeUsers() knows the real names.
+          ScrubRule.builder("home-dir", ENCODED_HOME + "([A-Za-z0-9_]{1,64})(?=-)")
+              .secretGroup(1)
               .keywords("-home-", "-users-")
-              .replacement("<user>")
+              .replacement(USER)
               .build());
+
+  /**
+   * A rule for the home folder names seen in the sessions' working directories, in the encoded
+   * form of project folders, where {@code john.doe} became {@code john-doe} and the generic rule
+   * would stop at {@code john}.
+   */
+  static ScrubRule homeUsers(Collection<String> names) {
+    String alternatives =
+        names.stream()
+            .map(TranscriptPath::encode)
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|"));
+    return ScrubRule.builder("home-dir", ENCODED_HOME + "(" + alternatives + ")(?=-)")
+        .secretGroup(1)
+        .keywords("-home-", "-users-")
+        .replacement(USER)
+        .build();
+  }
 
   private ScrubRules() {}
 }

@@ -2,6 +2,8 @@ package dev.gttrainset.scrub;
 
 import dev.gttrainset.stats.Counters;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,6 +18,20 @@ public final class Scrubber implements Serializable {
 
   public static Scrubber withDefaultRules() {
     return new Scrubber(ScrubRules.DEFAULT);
+  }
+
+  /**
+   * These rules, plus one for the home folder names the sessions ran under (in the encoded form of
+   * project folders, which the generic rule cannot delimit), applied first.
+   */
+  public Scrubber withHomeUsers(Collection<String> names) {
+    if (names.isEmpty()) {
+      return this;
+    }
+    List<ScrubRule> all = new ArrayList<>();
+    all.add(ScrubRules.homeUsers(names));
+    all.addAll(rules);
+    return new Scrubber(all);
   }
 
   /** The text with every secret replaced; {@code redactions} gains one count per replacement. */

@@ -20,6 +20,7 @@ public final class StatKeys {
   public static final String CONVERSATIONS = "sessions.conversations";
   public static final String SUBAGENT_CONVERSATIONS = "sessions.subagent_conversations";
   public static final String TURNS = "sessions.turns";
+  public static final String RECORDS_NAMING_ANOTHER_SESSION = "sessions.records_naming_another_session";
   public static final String EVENT_SESSIONS_WITHOUT_TRANSCRIPT = "sessions.event_sessions_without_transcript";
   public static final String ORPHAN_TOOL_RESULTS = "sessions.orphan_tool_results_dropped";
   public static final String UNANSWERED_TOOL_CALLS = "sessions.unanswered_tool_calls_dropped";

@@ -44,7 +44,7 @@ class QualityRulesTest {
     List<String> flags = QualityRules.flags(sample(user("go"), call("t1", "x"), failed, answer("It failed; stopping.")));
     assertEquals(List.of(QualityRules.TOOL_ERROR_FLAG), flags);
     assertEquals(0.8, QualityRules.score(flags));
-    assertEquals(0.7, QualityRules.score(List.of(QualityRules.TOOL_ERROR_FLAG, SampleWindower.TRUNCATED_FLAG)));
+    assertEquals(0.7, QualityRules.score(List.of(QualityRules.TOOL_ERROR_FLAG, ShortenToolOutput.TRUNCATED_FLAG)));
     assertEquals(1.0, QualityRules.score(List.of()));
   }
 }

@@ -8,7 +8,6 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.Sample;
-import dev.gttrainset.sample.ContentHash;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import java.util.List;
@@ -16,8 +15,10 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,31 +26,41 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScrubTest {
   private static final String EMAIL = "ops" + "@" + "acme-corp.io";
 
+  /** The home folder names the sessions ran under, as the pipeline learns them. */
+  private static PCollectionView<List<String>> homeUsers(TestPipeline pipeline) {
+    return pipeline.apply("Users", Create.of(List.of("john.doe"))).apply(View.asList());
+  }
+
   @Test
-  void samplesAreScrubbedThenHashedAndCountedByRuleAndRole(TestPipeline pipeline) {
+  void samplesAreScrubbedWithTheHomeUsersAndCountedByRuleAndRole(TestPipeline pipeline) {
     Sample sample =
         Sample.builder()
             .setSessionId("s1")
-            .setSourceFile("p/s1.jsonl")
+            .setSourceFile("-home-john-doe-gt-mayor/s1.jsonl")
             .setRole(RoleTag.create(GtRole.DEACON, "", "", "cwd"))
             .setSampleIndex(0)
             .setFirstTimestampMillis(0)
             .setEstTokens(1)
-            .setMessages(List.of(ChatMessage.user("mail " + EMAIL, 0), ChatMessage.assistant("Mailed.", List.of(), 0)))
+            .setMessages(List.of(ChatMessage.user("mail " + EMAIL + " from /home/john.doe/x", 0), ChatMessage.assistant("Mailed.", List.of(), 0)))
             .build();
 
-    PCollectionTuple scrubbed = pipeline.apply(Create.of(sample)).apply(Scrub.samples(Scrubber.withDefaultRules()));
+    PCollectionTuple scrubbed =
+        pipeline.apply("Samples", Create.of(sample)).apply(Scrub.samples(Scrubber.withDefaultRules(), homeUsers(pipeline)));
 
     PAssert.that(scrubbed.get(Scrub.SAMPLES))
         .satisfies(
             out -> {
               Sample s = out.iterator().next();
-              assertEquals("mail [REDACTED:email]", s.messages().get(0).text());
-              assertEquals(ContentHash.of(s), s.contentSha256());
+              assertEquals("mail [REDACTED:email] from /home/<user>/x", s.messages().get(0).text());
+              assertEquals("-home-<user>-gt-mayor/s1.jsonl", s.sourceFile());
               return null;
             });
     PAssert.that(scrubbed.get(Scrub.STATS).apply(Sum.longsPerKey()))
-        .containsInAnyOrder(List.of(KV.of(StatKeys.redactions("email"), 1L), KV.of(StatKeys.role("deacon", "redactions"), 1L)));
+        .containsInAnyOrder(
+            List.of(
+                KV.of(StatKeys.redactions("email"), 1L),
+                KV.of(StatKeys.redactions("home-dir"), 2L),
+                KV.of(StatKeys.role("deacon", "redactions"), 3L)));
     pipeline.run().waitUntilFinish();
   }
 
@@ -58,7 +69,7 @@ class ScrubTest {
     DeadLetter letter = DeadLetter.create("events", "town/.events.jsonl", 3, "invalid-json", "bad", "{\"to\":\"" + EMAIL);
 
     PCollectionTuple scrubbed =
-        pipeline.apply(Create.of(letter)).apply(Scrub.deadLetters(Scrubber.withDefaultRules()));
+        pipeline.apply("Letters", Create.of(letter)).apply(Scrub.deadLetters(Scrubber.withDefaultRules(), homeUsers(pipeline)));
 
     PAssert.that(scrubbed.get(Scrub.DEAD_LETTERS))
         .satisfies(
