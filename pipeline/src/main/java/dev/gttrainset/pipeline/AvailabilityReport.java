@@ -214,7 +214,9 @@ final class AvailabilityReport {
         .append(", each with its reason\n");
     md.append("- `dead_letters.jsonl`: ")
         .append(plural(stats.path("lines").path("dead_letters").asLong(), "unusable line"))
-        .append(", each with file and line\n\n");
+        .append(" and ")
+        .append(plural(stats.path("files").path("failed").asLong(), "file"))
+        .append(" that could not be read to the end, each with file and line\n\n");
   }
 
   private static void signals(StringBuilder md, JsonNode stats) {
@@ -318,6 +320,15 @@ final class AvailabilityReport {
               "If the unknown sessions are Gas Town's, give `--townRoot` the town root they were"
                   + " recorded under (as in `--townRoot=/srv/gt`), or `--town` the town whose"
                   + " `.events.jsonl` names them."));
+    }
+    long failedFiles = stats.path("files").path("failed").asLong();
+    if (failedFiles > 0) {
+      findings.add(
+          new Finding(
+              String.format(
+                  "%s could not be read to the end (I/O errors or corrupt archives); their unread lines are not counted.",
+                  plural(failedFiles, "file")),
+              "Look at the files named in `dead_letters.jsonl` with reason `read-error` or `corrupt-archive`."));
     }
     long deadLetters = stats.path("lines").path("dead_letters").asLong();
     if (deadLetters > 0) {

@@ -92,12 +92,9 @@ public final class GtTrainsetPipeline {
             .apply("QualityFilter", QualityFilter.of(new QualityRules(options.getMaxSampleTokens())));
     PCollectionTuple deduped =
         filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
+    TrainValSplit split = new TrainValSplit(options.getValFraction());
     PCollectionTuple rendered =
-        deduped
-            .get(DedupByContentHash.SURVIVORS)
-            .apply(
-                "SplitAndRender",
-                ToOutputLines.samples(new TrainValSplit(options.getValFraction()), records));
+        deduped.get(DedupByContentHash.SURVIVORS).apply("SplitAndRender", ToOutputLines.samples(split, records));
 
     PCollectionTuple deadLetters =
         PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
@@ -110,7 +107,7 @@ public final class GtTrainsetPipeline {
             .and(
                 filtered
                     .get(QualityFilter.REJECTED)
-                    .apply("RenderRejects", ToOutputLines.rejects(records)))
+                    .apply("RenderRejects", ToOutputLines.rejects(split, records)))
             .and(
                 deadLetters
                     .get(Scrub.DEAD_LETTERS)

@@ -109,7 +109,8 @@ public final class JobPaths implements Serializable {
     return List.of(
         GtLog.create(GtRecord.EVENTS, town + "/.events.jsonl", "town"),
         GtLog.create(GtRecord.COSTS, gtHome + "/costs.jsonl", "gt_home"),
-        GtLog.create(GtRecord.COMMANDS, gtHome + "/cmd-usage*.jsonl", "gt_home"));
+        // cmd-usage.jsonl, daily cmd-usage-YYYY-MM-DD.jsonl, and rotated or gzipped ones.
+        GtLog.create(GtRecord.COMMANDS, gtHome + "/cmd-usage*.jsonl*", "gt_home"));
   }
 
   /** Every source by the name the statistics use, with the path or pattern it was read from. */

@@ -80,9 +80,10 @@ public final class Main {
         err.println("gt-trainset: the pipeline ended " + state + "; no _SUCCESS written");
         return EXIT_FAILED;
       }
-      output.markSuccess();
+      output.complete();
       JsonNode stats = Json.MAPPER.readTree(Files.readString(output.path().resolve(OutputFolder.STATS)));
       Summary.print(stats, out);
+      output.markSuccess();
       out.println("gt-trainset: report " + output.path().resolve(OutputFolder.REPORT));
       return EXIT_OK;
     } catch (Exception e) {

@@ -37,6 +37,8 @@ final class OutputFolder {
   /** Removes the files and temporary folders an earlier run of the job left here. */
   void clearEarlierRun() throws IOException {
     Files.createDirectories(folder);
+    // First, so that a crash while clearing never leaves an old _SUCCESS beside a partial set.
+    Files.deleteIfExists(folder.resolve(SUCCESS));
     try (DirectoryStream<Path> own = Files.newDirectoryStream(folder, OWN_FILES)) {
       for (Path file : own) {
         Files.deleteIfExists(file);
@@ -54,8 +56,8 @@ final class OutputFolder {
     }
   }
 
-  /** After a successful run: the files that must exist, then {@code _SUCCESS}. */
-  void markSuccess() throws IOException {
+  /** After a successful run: checks the files that must exist and creates the empty ones. */
+  void complete() throws IOException {
     removeTemporaryFolders();
     for (String required : List.of(STATS, REPORT)) {
       if (!Files.isRegularFile(folder.resolve(required))) {
@@ -68,6 +70,10 @@ final class OutputFolder {
         Files.createFile(file);
       }
     }
+  }
+
+  /** The very last write of a run. */
+  void markSuccess() throws IOException {
     Files.write(folder.resolve(SUCCESS), new byte[0]);
   }
 

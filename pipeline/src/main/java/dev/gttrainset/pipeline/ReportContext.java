@@ -7,16 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the report says besides the statistics: where each source was looked for (scrubbed, so no
- * home directory name reaches an output) and the settings the datasets were built with.
+ * What the report says besides the statistics: where each source was looked for and the settings
+ * the datasets were built with. Everything from outside (paths, names in statistics keys) is
+ * scrubbed, so no home directory name or secret reaches stats.json or REPORT.md.
  */
 public final class ReportContext implements Serializable {
   private final Map<String, String> sourcePaths;
   private final Map<String, String> settings;
+  private final Scrubber scrubber;
 
-  private ReportContext(Map<String, String> sourcePaths, Map<String, String> settings) {
+  private ReportContext(Map<String, String> sourcePaths, Map<String, String> settings, Scrubber scrubber) {
     this.sourcePaths = sourcePaths;
     this.settings = settings;
+    this.scrubber = scrubber;
   }
 
   /** @param sourcePaths source name to the path or pattern it is read from */
@@ -31,7 +34,7 @@ public final class ReportContext implements Serializable {
     settings.put("max_sample_tokens", String.valueOf(options.getMaxSampleTokens()));
     settings.put("max_tool_result_chars", String.valueOf(options.getMaxToolResultChars()));
     settings.put("keep_thinking", String.valueOf(options.getKeepThinking()));
-    return new ReportContext(sources, settings);
+    return new ReportContext(sources, settings, scrubber);
   }
 
   /** Source name ({@code sessions}, {@code events}, ...) to the path or pattern read. */
@@ -41,5 +44,10 @@ public final class ReportContext implements Serializable {
 
   public Map<String, String> settings() {
     return settings;
+  }
+
+  /** Statistics keys carry names from the data (record types, actors): scrubbed like the rest. */
+  public String scrub(String statKey) {
+    return scrubber.scrub(statKey, new Counters());
   }
 }

@@ -7,7 +7,10 @@ import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.parse.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,6 +23,11 @@ import java.util.TreeMap;
 final class StatsDocument {
   private static final String MICROS_SUFFIX = "cost_micros";
 
+  /** The most entries a group of counts keeps; the rest are summed as {@link #OTHER}. */
+  static final int MAX_GROUP = 100;
+
+  static final String OTHER = "_other";
+
   private StatsDocument() {}
 
   static ObjectNode build(Map<String, Long> counts, ReportContext context) {
@@ -31,7 +39,8 @@ final class StatsDocument {
     root.putObject("roles");
     root.putObject("redactions");
     root.putObject("sources");
-    new TreeMap<>(counts).forEach((key, value) -> put(root, key, value));
+    new TreeMap<>(counts).forEach((key, value) -> put(root, context.scrub(key), value));
+    capGroups(root);
 
     ObjectNode sources = (ObjectNode) root.get("sources");
     context
@@ -121,7 +130,38 @@ final class StatsDocument {
       String name = leaf.substring(0, leaf.length() - MICROS_SUFFIX.length()) + "cost_usd";
       node.put(name, GtLogParser.dollars(value));
     } else {
-      node.put(leaf, value);
+      // Two keys can meet once scrubbed: their counts add up.
+      node.put(leaf, node.path(leaf).asLong(0) + value);
+    }
+  }
+
+  /**
+   * Keeps groups of counts readable whatever the data holds: a group of more than {@link
+   * #MAX_GROUP} counts keeps its largest and sums the rest as {@code _other}, so totals still add.
+   */
+  private static void capGroups(ObjectNode node) {
+    List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+    node.fields().forEachRemaining(fields::add);
+    boolean allCounts = fields.stream().allMatch(f -> f.getValue().isIntegralNumber());
+    if (allCounts && fields.size() > MAX_GROUP) {
+      fields.sort(
+          Comparator.comparingLong((Map.Entry<String, JsonNode> f) -> -f.getValue().asLong())
+              .thenComparing(Map.Entry::getKey));
+      long other = 0;
+      for (Map.Entry<String, JsonNode> dropped : fields.subList(MAX_GROUP - 1, fields.size())) {
+        other += dropped.getValue().asLong();
+      }
+      List<Map.Entry<String, JsonNode>> kept = new ArrayList<>(fields.subList(0, MAX_GROUP - 1));
+      kept.sort(Map.Entry.comparingByKey());
+      node.removeAll();
+      kept.forEach(f -> node.set(f.getKey(), f.getValue()));
+      node.put(OTHER, other);
+      return;
+    }
+    for (Map.Entry<String, JsonNode> field : fields) {
+      if (field.getValue() instanceof ObjectNode) {
+        capGroups((ObjectNode) field.getValue());
+      }
     }
   }
 }

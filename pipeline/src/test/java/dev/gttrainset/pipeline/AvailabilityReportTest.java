@@ -67,4 +67,22 @@ class AvailabilityReportTest {
     String report = AvailabilityReport.render(StatsDocument.build(counts, context()), context());
     assertTrue(report.contains("The accounting does not balance"), report);
   }
+
+  @Test
+  void namesFromTheDataAreScrubbedAndLargeGroupsCapped() {
+    Map<String, Long> counts = counts();
+    counts.put("gt_commands./home/alice/bin/gt", 2L);
+    for (int i = 0; i < 150; i++) {
+      counts.put("record_types.type-" + i, 1L + i);
+    }
+    ObjectNode stats = StatsDocument.build(counts, context());
+    assertEquals(2, stats.at("/gt_commands/~1home~1<user>~1bin~1gt").asLong(), stats.get("gt_commands").toString());
+    assertEquals(StatsDocument.MAX_GROUP, stats.get("record_types").size());
+    long total = 0;
+    for (var count : stats.get("record_types")) {
+      total += count.asLong();
+    }
+    assertEquals(150L * 151 / 2, total, "capping keeps the total");
+    assertEquals(150, stats.at("/record_types/type-149").asLong());
+  }
 }

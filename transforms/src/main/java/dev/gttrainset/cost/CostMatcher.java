@@ -56,7 +56,7 @@ public final class CostMatcher {
     Map<String, GtRecord> latest = new TreeMap<>();
     long unmatched = 0;
     for (GtRecord cost : costs) {
-      Optional<SessionSpan> session = sessionRunningAt(sessions, cost.timestampMillis());
+      Optional<SessionSpan> session = sessionRunningAt(sessions, cost);
       if (session.isEmpty()) {
         unmatched++;
         continue;
@@ -71,15 +71,23 @@ public final class CostMatcher {
   private static final Comparator<GtRecord> LATEST =
       Comparator.comparingLong(GtRecord::timestampMillis).thenComparingLong(GtRecord::costMicros);
 
-  private static Optional<SessionSpan> sessionRunningAt(List<SessionSpan> sessions, long millis) {
+  /**
+   * The session a record was written for: of the same rig when both name one; a session running
+   * at that moment before one that ended a little earlier (at a handoff the stop hook of the new
+   * session must not go to the old one); then the nearest end.
+   */
+  private static Optional<SessionSpan> sessionRunningAt(List<SessionSpan> sessions, GtRecord cost) {
+    long millis = cost.timestampMillis();
     if (millis == Timestamps.NONE) {
       return Optional.empty();
     }
     return sessions.stream()
         .filter(s -> s.firstMillis() != Timestamps.NONE)
+        .filter(s -> cost.rig().isEmpty() || s.rig().isEmpty() || s.rig().equals(cost.rig()))
         .filter(s -> millis >= s.firstMillis() - EARLY_MILLIS && millis <= s.lastMillis() + LATE_MILLIS)
         .min(
-            Comparator.comparingLong((SessionSpan s) -> Math.abs(millis - s.lastMillis()))
+            Comparator.comparing((SessionSpan s) -> millis > s.lastMillis())
+                .thenComparingLong(s -> Math.abs(millis - s.lastMillis()))
                 .thenComparing(SessionSpan::sessionId));
   }
 

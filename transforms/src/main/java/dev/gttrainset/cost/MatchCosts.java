@@ -65,6 +65,7 @@ public final class MatchCosts extends PTransform<PCollection<TaggedConversation>
                                 SessionSpan.create(
                                     t.conversation().sessionId(),
                                     t.role().role(),
+                                    t.role().rig(),
                                     t.conversation().firstTimestampMillis(),
                                     t.conversation().lastTimestampMillis()))));
     PCollection<KV<String, GtRecord>> costs =

@@ -16,12 +16,16 @@ public abstract class SessionSpan {
 
   public abstract GtRole role();
 
+  /** The rig for rig-scoped roles, else "". */
+  public abstract String rig();
+
   public abstract long firstMillis();
 
   public abstract long lastMillis();
 
-  public static SessionSpan create(String sessionId, GtRole role, long firstMillis, long lastMillis) {
-    return new AutoValue_SessionSpan(sessionId, role, firstMillis, lastMillis);
+  public static SessionSpan create(
+      String sessionId, GtRole role, String rig, long firstMillis, long lastMillis) {
+    return new AutoValue_SessionSpan(sessionId, role, rig, firstMillis, lastMillis);
   }
 
   /** Explicit, deterministic encoding, field by field. */
@@ -38,6 +42,7 @@ public abstract class SessionSpan {
     public void encode(SessionSpan value, OutputStream out) throws IOException {
       STRING.encode(value.sessionId(), out);
       STRING.encode(value.role().id(), out);
+      STRING.encode(value.rig(), out);
       LONG.encode(value.firstMillis(), out);
       LONG.encode(value.lastMillis(), out);
     }
@@ -45,7 +50,11 @@ public abstract class SessionSpan {
     @Override
     public SessionSpan decode(InputStream in) throws IOException {
       return create(
-          STRING.decode(in), GtRole.fromId(STRING.decode(in)), LONG.decode(in), LONG.decode(in));
+          STRING.decode(in),
+          GtRole.fromId(STRING.decode(in)),
+          STRING.decode(in),
+          LONG.decode(in),
+          LONG.decode(in));
     }
 
     @Override

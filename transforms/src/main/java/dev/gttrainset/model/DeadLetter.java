@@ -11,7 +11,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * Input that could not be used, kept with where it came from so it can be found and replayed: a
- * line (line &gt;= 1) or a whole file that could not be read (line 0).
+ * line, or a file that could not be read to the end (then {@code line} is where reading stopped).
  */
 @AutoValue
 public abstract class DeadLetter {

@@ -66,10 +66,13 @@ public abstract class Sample {
         .setSplit("");
   }
 
-  /** Where the sample sits among all samples: a stable order for files and survivors. */
+  /**
+   * Where the sample sits among all samples: a total, stable order for files and survivors. The
+   * source file tells apart two copies of one session; the index keeps a conversation's order.
+   */
   public String orderKey() {
     return String.format(
-        "%s\u0000%s\u0000%012d", sessionId(), agentId(), sampleIndex());
+        "%s\u0000%s\u0000%012d\u0000%s", sessionId(), agentId(), sampleIndex(), sourceFile());
   }
 
   @AutoValue.Builder

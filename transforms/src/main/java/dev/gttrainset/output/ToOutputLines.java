@@ -44,15 +44,14 @@ public final class ToOutputLines {
     };
   }
 
-  public static MapElements<KV<String, Sample>, OutputLine> rejects(
-      Records records) {
+  /** Rejects carry the split their session has, so a reader can tell where they would be. */
+  public static MapElements<KV<String, Sample>, OutputLine> rejects(TrainValSplit split, Records records) {
     return MapElements.into(TypeDescriptor.of(OutputLine.class))
         .via(
-            (KV<String, Sample> reject) ->
-                OutputLine.create(
-                    REJECTS_FILE,
-                    reject.getValue().orderKey(),
-                    records.reject(reject.getKey(), reject.getValue())));
+            (KV<String, Sample> reject) -> {
+              Sample sample = reject.getValue().toBuilder().setSplit(split.of(reject.getValue().sessionId())).build();
+              return OutputLine.create(REJECTS_FILE, sample.orderKey(), records.reject(reject.getKey(), sample));
+            });
   }
 
   public static MapElements<DeadLetter, OutputLine> deadLetters() {

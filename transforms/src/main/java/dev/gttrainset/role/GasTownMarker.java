@@ -13,8 +13,10 @@ public final class GasTownMarker {
   /** Markers sit at the very start; a long message is not searched beyond this. */
   private static final int SEARCH_LIMIT = 2_000;
 
-  private static final Pattern BEACON = Pattern.compile("\\[GAS TOWN\\]\\s+([^\\n]{1,120}?)\\s+<-\\s");
-  private static final Pattern PRIME = Pattern.compile("\\[?GAS TOWN\\]?\\s+role:(\\S{1,120})");
+  // At the start of a line: a message that merely quotes a marker is not one.
+  private static final Pattern BEACON =
+      Pattern.compile("(?m)^[ \\t]*\\[GAS TOWN\\][ \\t]+([^\\n]{1,120}?)[ \\t]+<-[ \\t]");
+  private static final Pattern PRIME = Pattern.compile("(?m)^[ \\t]*\\[?GAS TOWN\\]?[ \\t]+role:(\\S{1,120})");
 
   private GasTownMarker() {}
 

@@ -14,9 +14,6 @@ import java.util.Optional;
  * start of its conversation. The winning signal is kept with the role.
  */
 public final class RoleTagger {
-  /** Markers open a conversation; looking further would risk quoting, not identity. */
-  private static final int MARKER_MESSAGES = 3;
-
   private static final Comparator<GtRecord> STRONGEST_EVENT_FIRST =
       Comparator.comparing((GtRecord e) -> !e.type().equals("session_start"))
           .thenComparingLong(GtRecord::timestampMillis)
@@ -49,15 +46,13 @@ public final class RoleTagger {
         .orElse(RoleTag.unknown());
   }
 
+  /** Gas Town starts an agent with the marker as its prompt: the first user message only. */
   private static Optional<RoleRules.Match> markerOf(Conversation conversation) {
     return conversation.messages().stream()
         .filter(ChatMessage::isUser)
-        .limit(MARKER_MESSAGES)
-        .map(message -> GasTownMarker.addressIn(message.text()))
-        .flatMap(Optional::stream)
-        .map(RoleAddress::parse)
-        .flatMap(Optional::stream)
-        .findFirst();
+        .findFirst()
+        .flatMap(message -> GasTownMarker.addressIn(message.text()))
+        .flatMap(RoleAddress::parse);
   }
 
   private static RoleTag tagOf(RoleRules.Match match, String signal) {

@@ -17,17 +17,14 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Removes exact duplicates: samples grouped by content hash, one survivor per group chosen the
- * same way on every runner (earliest first message, then session id, agent id and index).
+ * same way on every runner: earliest first message, then {@link Sample#orderKey}.
  */
 public final class DedupByContentHash extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final TupleTag<Sample> SURVIVORS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
   static final Comparator<Sample> SURVIVOR_FIRST =
-      Comparator.comparingLong(Sample::firstTimestampMillis)
-          .thenComparing(Sample::sessionId)
-          .thenComparing(Sample::agentId)
-          .thenComparingLong(Sample::sampleIndex);
+      Comparator.comparingLong(Sample::firstTimestampMillis).thenComparing(Sample::orderKey);
 
   public static DedupByContentHash create() {
     return new DedupByContentHash();

@@ -30,6 +30,14 @@ public final class ScrubRules {
                       + "-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
               .keywords("private key")
               .build(),
+          // A key whose END line is missing (cut off, or the rest of the file never printed):
+          // the header and every line of key material after it.
+          ScrubRule.builder(
+                  "private-key",
+                  "-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+                      + "(?:[\\r\\n]{1,2}[A-Za-z0-9+/=][A-Za-z0-9+/=:, \\-]{0,200}+){0,2000}+")
+              .keywords("private key")
+              .build(),
           ScrubRule.builder("anthropic-api-key", "sk-ant-[a-z]{2,10}[0-9]{0,3}-[A-Za-z0-9_\\-]{20,300}")
               .keywords("sk-ant-")
               .build(),

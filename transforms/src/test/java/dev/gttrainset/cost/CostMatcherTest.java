@@ -40,8 +40,8 @@ class CostMatcherTest {
   void theLatestRecordWhileASessionRanIsItsCost() {
     List<SessionSpan> sessions =
         List.of(
-            SessionSpan.create("morning", GtRole.MAYOR, 0, 30 * MINUTE),
-            SessionSpan.create("noon", GtRole.MAYOR, 180 * MINUTE, 200 * MINUTE));
+            SessionSpan.create("morning", GtRole.MAYOR, "", 0, 30 * MINUTE),
+            SessionSpan.create("noon", GtRole.MAYOR, "", 180 * MINUTE, 200 * MINUTE));
     List<GtRecord> costs =
         List.of(
             cost("hq-mayor", "mayor", "mayor", 400_000, 10 * MINUTE),
@@ -53,6 +53,27 @@ class CostMatcherTest {
 
     assertEquals(Map.of("morning", 900_000L, "noon", 250_000L), result.costBySession());
     assertEquals(3, result.matchedRecords());
+    assertEquals(1, result.unmatchedRecords());
+  }
+
+  @Test
+  void atAHandoffTheRunningSessionWinsOverTheOneThatJustEnded() {
+    List<SessionSpan> sessions =
+        List.of(
+            SessionSpan.create("before", GtRole.MAYOR, "", 0, 60 * MINUTE),
+            SessionSpan.create("after", GtRole.MAYOR, "", 61 * MINUTE, 180 * MINUTE));
+    CostMatcher.Result result =
+        CostMatcher.match(sessions, List.of(cost("hq-mayor", "mayor", "mayor", 10_000, 63 * MINUTE)));
+    assertEquals(Map.of("after", 10_000L), result.costBySession());
+  }
+
+  @Test
+  void aRecordOfAnotherRigIsNotTheSessions() {
+    List<SessionSpan> sessions = List.of(SessionSpan.create("w1", GtRole.WITNESS, "gastown", 0, 60 * MINUTE));
+    GtRecord other = cost("gt-beads-witness", "witness", "", 10_000, 30 * MINUTE).toBuilder().setRig("beads").build();
+    GtRecord same = cost("gt-gastown-witness", "witness", "", 20_000, 31 * MINUTE).toBuilder().setRig("gastown").build();
+    CostMatcher.Result result = CostMatcher.match(sessions, List.of(other, same));
+    assertEquals(Map.of("w1", 20_000L), result.costBySession());
     assertEquals(1, result.unmatchedRecords());
   }
 }

@@ -67,7 +67,7 @@ class ToOutputLinesTest {
   @Test
   void rejectsAndDeadLettersHaveFilesOfTheirOwn(TestPipeline pipeline) {
     PCollection<OutputLine> rejects =
-        pipeline.apply("Rejects", Create.of(KV.of("too-long", sample("a")))).apply("RenderRejects", ToOutputLines.rejects(RECORDS));
+        pipeline.apply("Rejects", Create.of(KV.of("too-long", sample("a")))).apply("RenderRejects", ToOutputLines.rejects(new TrainValSplit(0), RECORDS));
     PCollection<OutputLine> letters =
         pipeline
             .apply("Letters", Create.of(DeadLetter.create("costs", "gt_home/costs.jsonl", 7, "missing-field", "no cost", "{}")))
@@ -79,6 +79,7 @@ class ToOutputLinesTest {
               OutputLine line = out.iterator().next();
               assertEquals(ToOutputLines.REJECTS_FILE, line.file());
               assertTrue(line.json().contains("\"reject_reason\":\"too-long\""));
+              assertTrue(line.json().contains("\"split\":\"train\""));
               return null;
             });
     PAssert.that(letters)

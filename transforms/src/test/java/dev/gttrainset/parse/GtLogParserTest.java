@@ -81,4 +81,17 @@ class GtLogParserTest {
   private static List<String> reasons(GtLogParser parser) {
     return parser.deadLetters().stream().map(d -> d.line() + " " + d.reason()).collect(Collectors.toList());
   }
+
+  @Test
+  void numbersAndDatesOutOfEveryRangeAreDeadLettersNotCrashes() {
+    GtLogParser parser =
+        parse(
+            GtRecord.COSTS,
+            "{\"session_id\":\"hq-mayor\",\"role\":\"mayor\",\"cost_usd\":1e400}",
+            "{\"session_id\":\"hq-mayor\",\"role\":\"mayor\",\"cost_usd\":-1}",
+            "{\"session_id\":\"hq-mayor\",\"role\":\"mayor\",\"cost_usd\":0.5,\"ended_at\":\"+999999999-12-31T23:59:59Z\"}");
+    parser.finish();
+    assertEquals(List.of("1 missing-field", "2 missing-field"), reasons(parser));
+    assertEquals(Timestamps.NONE, parser.records().get(0).timestampMillis());
+  }
 }

@@ -169,11 +169,43 @@ class TranscriptParserTest {
   }
 
   @Test
-  void takesTheSessionIdFromTheFileNameWhenRecordsHaveNone() {
+  void theFileNameSaysWhoseSessionItIs() {
     String line = "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":[\"plain string block\"]}}";
     Conversation conversation = parse("p/abc.jsonl.gz", List.of(line)).conversations().get(0);
     assertEquals("abc", conversation.sessionId());
+    assertEquals("p", conversation.projectDir());
     assertEquals("plain string block", conversation.messages().get(0).text());
+
+    // A resumed session copies records of the one before: they are now this file's session.
+    ParsedTranscript resumed =
+        parse("p/new-id.jsonl", Transcript.session("old-id").user("a").assistant("m", text("b")).lines());
+    assertEquals("new-id", resumed.conversations().get(0).sessionId());
+    assertEquals(2, resumed.counters().get(StatKeys.RECORDS_NAMING_ANOTHER_SESSION));
+  }
+
+  @Test
+  void twoRecordsGluedOnOneLineAreADeadLetter() {
+    List<String> lines = Transcript.session("s1").user("a").assistant("m", text("b")).lines();
+    ParsedTranscript parsed = parse("p/s1.jsonl", List.of(lines.get(0) + " " + lines.get(1)));
+    assertEquals(1, parsed.counters().get(StatKeys.LINES_DEAD_LETTERS));
+    assertEquals("invalid-json", parsed.deadLetters().get(0).reason());
+  }
+
+  @Test
+  void aCompactionAgentIsSkippedLineByLine() {
+    Transcript agent = Transcript.session("s1").agent("acompact-1").user("summarise").assistant("m", text("summary"));
+    ParsedTranscript parsed = parse("p/s1/subagents/agent-acompact-1.jsonl", agent.lines());
+    assertTrue(parsed.conversations().isEmpty());
+    assertEquals(2, parsed.counters().get(StatKeys.skipped("compaction-agent")));
+  }
+
+  @Test
+  void aCallLeftWithoutAReplyLeavesTheTurnOpen() {
+    Transcript t = Transcript.session("s1").user("run the tests").assistant("m1", text("Running them now."), bash("t1", "make test"));
+    ChatMessage last = parse("p/s1.jsonl", t.lines()).conversations().get(0).messages().get(1);
+    assertTrue(last.toolCalls().isEmpty());
+    assertTrue(last.callsDropped());
+    assertFalse(last.endsTurn());
   }
 
   @Test

@@ -26,4 +26,9 @@ class GasTownMarkerTest {
   void plainTextHasNoMarker() {
     assertTrue(GasTownMarker.addressIn("please fix the gas town map").isEmpty());
   }
+
+  @Test
+  void aMarkerQuotedInsideALineIsNotOne() {
+    assertTrue(GasTownMarker.addressIn("Why does `[GAS TOWN] mayor <- human • x` show twice?").isEmpty());
+  }
 }

@@ -3,6 +3,7 @@ package dev.gttrainset.sample;
 import static dev.gttrainset.sample.Messages.answer;
 import static dev.gttrainset.sample.Messages.sample;
 import static dev.gttrainset.sample.Messages.user;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.stats.StatKeys;
@@ -40,5 +41,13 @@ class DedupByContentHashTest {
     PAssert.that(deduped.get(DedupByContentHash.STATS).apply(Sum.longsPerKey()))
         .containsInAnyOrder(List.of(KV.of(StatKeys.SAMPLES_DUPLICATES, 2L), KV.of(StatKeys.role("mayor", "duplicates"), 2L)));
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void twoCopiesOfOneSessionAreToldApartByTheirFile() {
+    Sample a = hashed("s1", 1_000, "All good.").toBuilder().setSourceFile("a/s1.jsonl").build();
+    Sample b = hashed("s1", 1_000, "All good.").toBuilder().setSourceFile("b/s1.jsonl").build();
+    assertTrue(DedupByContentHash.SURVIVOR_FIRST.compare(a, b) < 0);
+    assertTrue(DedupByContentHash.SURVIVOR_FIRST.compare(b, a) > 0);
   }
 }

@@ -2,6 +2,7 @@ package dev.gttrainset.scrub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.model.ChatMessage;
@@ -49,6 +50,45 @@ class SampleScrubberTest {
     assertEquals("my key is [REDACTED:github-token]", scrubbed.messages().get(0).text());
     assertEquals("-home-<user>-gt-mayor/s1.jsonl", scrubbed.sourceFile());
     assertEquals(Map.of("github-token", 2L, "home-dir", 2L), scrubbed.redactions());
+  }
+
+  @Test
+  void scrubsValuesByTheNameTheyStandUnder() throws Exception {
+    String password = "Zx9Lq2" + "Vb7NcT4w";
+    String arguments =
+        "{\"headers\":{\"Authorization\":\"Bearer " + "q8Zr2LmX0pVb7NcT4wYs" + "\"},"
+            + "\"env\":{\"DB_PASSWORD\":\"" + password + "\"},\"/home/alice/notes\":1}";
+    Sample scrubbed = scrubber.scrub(withCall(arguments));
+
+    JsonNode parsed = Json.MAPPER.readTree(scrubbed.messages().get(0).toolCalls().get(0).arguments());
+    assertEquals("Bearer [REDACTED:authorization-header]", parsed.at("/headers/Authorization").asText());
+    assertEquals("[REDACTED:secret-assignment]", parsed.at("/env/DB_PASSWORD").asText());
+    assertEquals(1, parsed.get("/home/<user>/notes").asInt());
+  }
+
+  @Test
+  void scrubsDeadLetterExcerptsWholeAndUnescapedBeforeCuttingThem() {
+    String key = "q8Zr2LmX0pVb7NcT" + "4wYs";
+    String escaped = "{\"content\":\"export API_KEY=\\\"" + key + "\\\"\"}";
+    String straddling = "x".repeat(229) + " " + token;
+    Counters redactions = new Counters();
+    DeadLetter first = scrubber.scrub(DeadLetter.create("sessions", "f", 1, "invalid-json", "", escaped), redactions);
+    DeadLetter second = scrubber.scrub(DeadLetter.create("sessions", "f", 2, "invalid-json", "", straddling), redactions);
+    assertFalse(first.excerpt().contains(key), first.excerpt());
+    assertFalse(second.excerpt().contains(token.substring(0, 8)), second.excerpt());
+    assertTrue(second.excerpt().length() <= DeadLetter.MAX_EXCERPT + 1);
+  }
+
+  private static Sample withCall(String arguments) {
+    return Sample.builder()
+        .setSessionId("s1")
+        .setSourceFile("s1.jsonl")
+        .setRole(RoleTag.create(GtRole.MAYOR, "", "", "cwd"))
+        .setSampleIndex(0)
+        .setFirstTimestampMillis(0)
+        .setEstTokens(1)
+        .setMessages(List.of(ChatMessage.assistant("", List.of(ToolCall.create("t1", "WebFetch", arguments)), 0)))
+        .build();
   }
 
   @Test

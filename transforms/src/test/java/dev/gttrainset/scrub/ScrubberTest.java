@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gttrainset.stats.Counters;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +62,9 @@ class ScrubberTest {
         leak("home-dir", "cd /home/", "alice", "/gt/mayor"),
         leak("home-dir", "open /Users/", "bob", "/Library"),
         leak("home-dir", "C:\\Users\\", "carol", "\\Documents"),
-        leak("home-dir", "-home-", "dave", "-gt-mayor/s1.jsonl"));
+        leak("home-dir", "-home-", "dave", "-gt-mayor/s1.jsonl"),
+        leak("home-dir", "<a href=/home/", "erin", "<br>"),
+        leak("private-key", "cut off:\n", "-----BEGIN " + "EC PRIVATE KEY-----\n" + alnum(64) + "\n" + alnum(40), ""));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -70,6 +74,16 @@ class ScrubberTest {
     String scrubbed = SCRUBBER.scrub(text, redactions);
     assertEquals(1, redactions.get(rule), () -> rule + " on " + text + " gave " + scrubbed);
     assertFalse(scrubbed.contains(secret), () -> "secret survived: " + scrubbed);
+  }
+
+  @Test
+  void knowsTheHomeUsersInTheirEncodedSpelling() {
+    // Claude Code encodes /home/john.doe/gt as -home-john-doe-gt: only the real name delimits it.
+    Counters redactions = new Counters();
+    String scrubbed =
+        SCRUBBER.withHomeUsers(List.of("john.doe")).scrub("-home-john-doe-gt-mayor/s1.jsonl and /home/john.doe/gt", redactions);
+    assertEquals("-home-<user>-gt-mayor/s1.jsonl and /home/<user>/gt", scrubbed);
+    assertEquals(2, redactions.get("home-dir"));
   }
 
   static Stream<String> harmless() {
