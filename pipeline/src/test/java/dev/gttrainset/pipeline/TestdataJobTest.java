@@ -142,7 +142,7 @@ class TestdataJobTest {
     }
     JsonNode redactions = run.stats().get("redactions");
     for (String rule :
-        List.of("aws-access-key", "secret-assignment", "github-token", "anthropic-api-key", "url-credentials", "email", "home-dir")) {
+        List.of("aws-access-key", "aws-secret-key", "github-pat", "anthropic-api-key", "url-credentials", "email", "home-dir")) {
       assertTrue(redactions.path(rule).asLong() > 0, rule + " never fired: " + redactions);
     }
   }

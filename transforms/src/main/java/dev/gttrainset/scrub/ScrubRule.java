@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One scrub rule: what to find, which part of a match is the secret, and what may pass. Patterns
@@ -17,6 +18,7 @@ public final class ScrubRule implements Serializable {
   private final List<String> keywords;
   private final double minEntropy;
   private final Pattern secretShape;
+  private final ScrubValidator validator;
   private final Set<String> allowed;
   private final String replacement;
 
@@ -24,10 +26,11 @@ public final class ScrubRule implements Serializable {
     this.id = b.id;
     this.pattern = Pattern.compile(b.regex);
     this.secretGroup = b.secretGroup;
-    this.keywords = List.copyOf(b.keywords);
+    this.keywords = b.keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableList());
     this.minEntropy = b.minEntropy;
     this.secretShape = b.secretShape == null ? null : Pattern.compile(b.secretShape);
-    this.allowed = Set.copyOf(b.allowed);
+    this.validator = b.validator;
+    this.allowed = b.allowed.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     this.replacement = b.replacement != null ? b.replacement : "[REDACTED:" + b.id + "]";
   }
 
@@ -75,6 +78,9 @@ public final class ScrubRule implements Serializable {
     if (secretShape != null && !secretShape.matcher(secret).find()) {
       return false;
     }
+    if (validator != null && !validator.accepts(secret)) {
+      return false;
+    }
     return minEntropy <= 0 || Entropy.bitsPerChar(secret) >= minEntropy;
   }
 
@@ -86,6 +92,7 @@ public final class ScrubRule implements Serializable {
     private List<String> keywords = List.of();
     private double minEntropy;
     private String secretShape;
+    private ScrubValidator validator;
     private Set<String> allowed = Set.of();
     private String replacement;
 
@@ -115,6 +122,12 @@ public final class ScrubRule implements Serializable {
     /** A pattern the secret itself must contain a match of, e.g. "has a digit". */
     public Builder secretMustMatch(String regex) {
       this.secretShape = regex;
+      return this;
+    }
+
+    /** A check in code that the match must pass, for what a pattern cannot say. */
+    Builder validator(ScrubValidator check) {
+      this.validator = check;
       return this;
     }
 

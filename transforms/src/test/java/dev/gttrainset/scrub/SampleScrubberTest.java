@@ -45,11 +45,11 @@ class SampleScrubberTest {
     Sample scrubbed = scrubber.scrub(sample);
 
     JsonNode parsed = Json.MAPPER.readTree(scrubbed.messages().get(1).toolCalls().get(0).arguments());
-    assertEquals("curl -H \"Authorization: Bearer [REDACTED:github-token]\" https://api.github.com", parsed.get("command").asText());
+    assertEquals("curl -H \"Authorization: Bearer [REDACTED:github-pat]\" https://api.github.com", parsed.get("command").asText());
     assertEquals("/home/<user>/gt", parsed.get("cwd").asText());
-    assertEquals("my key is [REDACTED:github-token]", scrubbed.messages().get(0).text());
+    assertEquals("my key is [REDACTED:github-pat]", scrubbed.messages().get(0).text());
     assertEquals("-home-<user>-gt-mayor/s1.jsonl", scrubbed.sourceFile());
-    assertEquals(Map.of("github-token", 2L, "home-dir", 2L), scrubbed.redactions());
+    assertEquals(Map.of("github-pat", 2L, "home-dir", 2L), scrubbed.redactions());
   }
 
   @Test
@@ -99,6 +99,6 @@ class SampleScrubberTest {
     DeadLetter scrubbed = scrubber.scrub(letter, redactions);
     assertFalse(scrubbed.excerpt().contains(token));
     assertEquals("-home-<user>-gt/x.jsonl", scrubbed.file());
-    assertEquals(1, redactions.get("github-token"));
+    assertEquals(1, redactions.get("github-pat"));
   }
 }
