@@ -245,6 +245,31 @@ final class AvailabilityReport {
     }
     md.append('\n');
     countTable(md, "Secrets and personal data scrubbed, by rule", "Rule", "Replacements", stats.path("redactions"));
+    redactionsByRole(md, stats.path("redactions_by_role"));
+  }
+
+  /** A role by rule table of replacements, rules as columns in the order of their totals. */
+  private static void redactionsByRole(StringBuilder md, JsonNode byRole) {
+    if (byRole.isMissingNode() || byRole.size() == 0) {
+      return;
+    }
+    Map<String, Long> totals = new java.util.TreeMap<>();
+    byRole.forEach(role -> role.fields().forEachRemaining(r -> totals.merge(r.getKey(), r.getValue().asLong(), Long::sum)));
+    List<String> rules = new ArrayList<>(totals.keySet());
+    rules.sort(Comparator.comparingLong((String r) -> -totals.get(r)).thenComparing(Comparator.naturalOrder()));
+    md.append("### Replacements, by role and rule\n\n| Role |");
+    rules.forEach(r -> md.append(" `").append(r).append("` |"));
+    md.append("\n|---|");
+    rules.forEach(r -> md.append("---:|"));
+    md.append('\n');
+    List<String> roles = new ArrayList<>();
+    byRole.fieldNames().forEachRemaining(roles::add);
+    for (String role : roles) {
+      md.append("| ").append(role).append(" |");
+      rules.forEach(r -> md.append(' ').append(n(byRole.path(role).path(r))).append(" |"));
+      md.append('\n');
+    }
+    md.append('\n');
   }
 
   /** An observation, what to do about it, or both (either may be null). */

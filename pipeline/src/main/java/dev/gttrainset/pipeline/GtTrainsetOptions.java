@@ -81,4 +81,12 @@ public interface GtTrainsetOptions extends PipelineOptions {
   boolean getKeepThinking();
 
   void setKeepThinking(boolean value);
+
+  @Description(
+      "Scrub rule ids to switch off in the scrubber, comma-separated; the leak gate still checks"
+          + " them all. Only for proving that the gate fails a run that lets a secret through.")
+  @Default.String("")
+  String getSkipScrubRules();
+
+  void setSkipScrubRules(String value);
 }

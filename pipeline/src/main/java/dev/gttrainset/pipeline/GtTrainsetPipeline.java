@@ -21,10 +21,13 @@ import dev.gttrainset.sample.ShortenToolOutput;
 import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.scrub.HomeUsers;
 import dev.gttrainset.scrub.Scrub;
+import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
 import dev.gttrainset.stats.CollectStats;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -45,8 +48,19 @@ import org.apache.beam.sdk.values.PCollectionView;
 public final class GtTrainsetPipeline {
   private GtTrainsetPipeline() {}
 
+  /** The scrub rules switched off with {@code --skipScrubRules} (a test of the leak gate). */
+  static Set<String> skippedRules(GtTrainsetOptions options) {
+    Set<String> ids = new TreeSet<>();
+    for (String id : options.getSkipScrubRules().split(",")) {
+      if (!id.isBlank()) {
+        ids.add(id.strip());
+      }
+    }
+    return ids;
+  }
+
   public static void build(Pipeline pipeline, GtTrainsetOptions options, JobPaths paths) {
-    Scrubber scrubber = Scrubber.withDefaultRules();
+    Scrubber scrubber = new Scrubber(ScrubRules.without(skippedRules(options)));
     Records records = new Records(RecordFormat.parse(options.getFormat()), options.getKeepThinking());
 
     PCollectionTuple sessions =

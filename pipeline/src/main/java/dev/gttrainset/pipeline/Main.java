@@ -3,6 +3,9 @@ package dev.gttrainset.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.parse.Json;
+import dev.gttrainset.scrub.LeakScanner;
+import dev.gttrainset.scrub.ScrubRules;
+import dev.gttrainset.scrub.Scrubber;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -28,6 +33,11 @@ public final class Main {
   public static final int EXIT_FAILED = 1;
   /** Bad options or unusable input; running again unchanged will not help. */
   public static final int EXIT_USAGE = 2;
+  /** The leak gate found a secret in an output; running again unchanged will not help. */
+  public static final int EXIT_LEAK = 3;
+
+  /** How many leak gate findings are printed; all of them are in leak_gate.json. */
+  private static final int PRINTED_FINDINGS = 20;
 
   private Main() {}
 
@@ -83,6 +93,19 @@ public final class Main {
       output.complete();
       JsonNode stats = Json.MAPPER.readTree(Files.readString(output.path().resolve(OutputFolder.STATS)));
       Summary.print(stats, out);
+      List<LeakGate.Finding> leaks = new LeakGate(new LeakScanner(Scrubber.withDefaultRules())).scan(output.path());
+      if (!leaks.isEmpty()) {
+        LeakGate.writeReport(output.path(), leaks);
+        err.printf(
+            Locale.ROOT,
+            "gt-trainset: LEAK GATE FAILED: the scrub rules still match %,d times in the outputs;"
+                + " no _SUCCESS written. Locations (file:line rule):%n",
+            leaks.size());
+        leaks.stream().limit(PRINTED_FINDINGS).forEach(leak -> err.println("  " + leak));
+        err.println("gt-trainset: every location is in " + output.path().resolve(LeakGate.REPORT_FILE));
+        return EXIT_LEAK;
+      }
+      out.println("gt-trainset: leak gate passed: no scrub rule matches any output");
       output.markSuccess();
       out.println("gt-trainset: report " + output.path().resolve(OutputFolder.REPORT));
       return EXIT_OK;
@@ -95,6 +118,11 @@ public final class Main {
 
   private static void validate(GtTrainsetOptions options) throws UsageException {
     RecordFormat.parse(options.getFormat());
+    Set<String> unknown = new TreeSet<>(GtTrainsetPipeline.skippedRules(options));
+    unknown.removeAll(ScrubRules.ids());
+    if (!unknown.isEmpty()) {
+      throw new UsageException("--skipScrubRules: no such rule " + unknown + "; rules are " + ScrubRules.ids());
+    }
     if (options.getValFraction() < 0 || options.getValFraction() > 1) {
       throw new UsageException("--valFraction must be between 0 and 1");
     }

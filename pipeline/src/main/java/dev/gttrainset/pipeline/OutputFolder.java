@@ -22,7 +22,9 @@ final class OutputFolder {
   static final List<String> ALWAYS_WRITTEN = List.of("rejects.jsonl", "dead_letters.jsonl");
 
   private static final String OWN_FILES =
-      "{*_train.jsonl,*_val.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,_SUCCESS}";
+      "{*_train.jsonl,*_val.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,"
+          + LeakGate.REPORT_FILE
+          + "}";
 
   private final Path folder;
 

@@ -111,6 +111,7 @@ public final class Scrub {
               (rule, count) -> {
                 out.get(STATS).output(KV.of(StatKeys.redactions(rule), count));
                 out.get(STATS).output(KV.of(StatKeys.role(role, "redactions"), count));
+                out.get(STATS).output(KV.of(StatKeys.redactionsByRole(role, rule), count));
               });
     }
   }

@@ -18,6 +18,7 @@ public final class ScrubRule implements Serializable {
   private final List<String> keywords;
   private final double minEntropy;
   private final Pattern secretShape;
+  private final Pattern nameShape;
   private final ScrubValidator validator;
   private final Set<String> allowed;
   private final String replacement;
@@ -29,6 +30,7 @@ public final class ScrubRule implements Serializable {
     this.keywords = b.keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableList());
     this.minEntropy = b.minEntropy;
     this.secretShape = b.secretShape == null ? null : Pattern.compile(b.secretShape);
+    this.nameShape = b.nameShape == null ? null : Pattern.compile(b.nameShape);
     this.validator = b.validator;
     this.allowed = b.allowed.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     this.replacement = b.replacement != null ? b.replacement : "[REDACTED:" + b.id + "]";
@@ -54,17 +56,9 @@ public final class ScrubRule implements Serializable {
     return replacement;
   }
 
-  /** Cheap test before the regex runs: does the text hold any keyword (case-insensitive)? */
-  boolean mayMatch(String lowerCaseText) {
-    if (keywords.isEmpty()) {
-      return true;
-    }
-    for (String keyword : keywords) {
-      if (lowerCaseText.contains(keyword)) {
-        return true;
-      }
-    }
-    return false;
+  /** Lower-case strings of which a text must hold one for the rule to run; empty: always run. */
+  List<String> keywords() {
+    return keywords;
   }
 
   /** Whether a found secret really is one: not allowed, and random enough if a floor is set. */
@@ -76,6 +70,9 @@ public final class ScrubRule implements Serializable {
       }
     }
     if (secretShape != null && !secretShape.matcher(secret).find()) {
+      return false;
+    }
+    if (nameShape != null && !nameShape.matcher(wholeMatch).find()) {
       return false;
     }
     if (validator != null && !validator.accepts(secret)) {
@@ -92,6 +89,7 @@ public final class ScrubRule implements Serializable {
     private List<String> keywords = List.of();
     private double minEntropy;
     private String secretShape;
+    private String nameShape;
     private ScrubValidator validator;
     private Set<String> allowed = Set.of();
     private String replacement;
@@ -122,6 +120,16 @@ public final class ScrubRule implements Serializable {
     /** A pattern the secret itself must contain a match of, e.g. "has a digit". */
     public Builder secretMustMatch(String regex) {
       this.secretShape = regex;
+      return this;
+    }
+
+    /**
+     * A pattern the start of the whole match must contain a match of: the name in {@code
+     * NAME=value} must say it holds a secret. Checked after the match, so the pattern itself can be
+     * simple and fast.
+     */
+    public Builder nameMustMatch(String regex) {
+      this.nameShape = regex;
       return this;
     }
 

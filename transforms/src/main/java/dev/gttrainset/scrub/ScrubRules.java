@@ -26,8 +26,8 @@ public final class ScrubRules {
 
   private static final String USER = "<user>";
 
-  /** A project folder's name, at the start of a path segment: -home- or -Users-. */
-  private static final String ENCODED_HOME = "(?<![^/])-(?:home|Users)-";
+  /** A project folder's name, not inside a longer word: -home- or -Users-. */
+  private static final String ENCODED_HOME = "(?<![A-Za-z0-9_.\\-])-(?:home|Users)-";
 
   private ScrubRules() {}
 
@@ -83,6 +83,9 @@ public final class ScrubRules {
             .keywords(strings(rule.path("keywords")))
             .allow(strings(rule.path("allow")))
             .minEntropy(rule.path("minEntropy").asDouble(0));
+    if (rule.has("nameMustMatch")) {
+      builder.nameMustMatch(rule.get("nameMustMatch").asText());
+    }
     if (rule.has("mustMatch")) {
       builder.secretMustMatch(rule.get("mustMatch").asText());
     }

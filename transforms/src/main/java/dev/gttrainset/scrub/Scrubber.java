@@ -3,6 +3,7 @@ package dev.gttrainset.scrub;
 import dev.gttrainset.stats.Counters;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,11 @@ import java.util.regex.Matcher;
 /** Applies a rule table to text, counting replacements by rule id. */
 public final class Scrubber implements Serializable {
   private final List<ScrubRule> rules;
+  private final KeywordIndex keywords;
 
   public Scrubber(List<ScrubRule> rules) {
     this.rules = List.copyOf(rules);
+    this.keywords = new KeywordIndex(this.rules);
   }
 
   public static Scrubber withDefaultRules() {
@@ -40,16 +43,10 @@ public final class Scrubber implements Serializable {
       return text;
     }
     String current = text;
-    String lower = current.toLowerCase(Locale.ROOT);
-    for (ScrubRule rule : rules) {
-      if (!rule.mayMatch(lower)) {
-        continue;
-      }
-      String replaced = apply(rule, current, redactions);
-      if (!replaced.equals(current)) {
-        current = replaced;
-        lower = current.toLowerCase(Locale.ROOT);
-      }
+    BitSet candidates = keywords.candidates(current.toLowerCase(Locale.ROOT));
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      // A replacement never adds a keyword a later rule needs, so one look at the text serves all.
+      current = apply(rules.get(i), current, redactions);
     }
     return current;
   }
@@ -58,10 +55,13 @@ public final class Scrubber implements Serializable {
     Matcher matcher = rule.pattern().matcher(text);
     StringBuilder out = null;
     int copied = 0;
-    while (matcher.find()) {
+    int from = 0;
+    while (from <= text.length() && matcher.find(from)) {
       int group = rule.secretGroup();
       String secret = matcher.group(group);
       if (secret == null || !rule.accepts(secret, matcher.group())) {
+        // A match that is not a secret must not hide one that starts inside it.
+        from = matcher.start() + 1;
         continue;
       }
       if (out == null) {
@@ -69,6 +69,7 @@ public final class Scrubber implements Serializable {
       }
       out.append(text, copied, matcher.start(group)).append(rule.replacement());
       copied = matcher.end(group);
+      from = Math.max(matcher.end(), matcher.start() + 1);
       redactions.increment(rule.id());
     }
     if (out == null) {

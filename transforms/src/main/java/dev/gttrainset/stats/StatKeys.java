@@ -55,6 +55,11 @@ public final class StatKeys {
     return "redactions." + segment(ruleId);
   }
 
+  /** Replacements of one rule in one role's samples: the report's role by rule table. */
+  public static String redactionsByRole(String role, String ruleId) {
+    return "redactions_by_role." + segment(role) + "." + segment(ruleId);
+  }
+
   public static String roleSignal(String signal) {
     return "role_signals." + segment(signal);
   }

@@ -60,7 +60,9 @@ class ScrubTest {
             List.of(
                 KV.of(StatKeys.redactions("email"), 1L),
                 KV.of(StatKeys.redactions("home-dir"), 2L),
-                KV.of(StatKeys.role("deacon", "redactions"), 3L)));
+                KV.of(StatKeys.role("deacon", "redactions"), 3L),
+                KV.of(StatKeys.redactionsByRole("deacon", "email"), 1L),
+                KV.of(StatKeys.redactionsByRole("deacon", "home-dir"), 2L)));
     pipeline.run().waitUntilFinish();
   }
 

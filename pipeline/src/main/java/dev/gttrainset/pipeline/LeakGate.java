@@ -1,0 +1,130 @@
+package dev.gttrainset.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gttrainset.parse.Json;
+import dev.gttrainset.scrub.LeakScanner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The last check before {@code _SUCCESS}: every output file is read again and scanned with the full
+ * rule set. A finding names the file, line and rule, never the text that matched.
+ */
+final class LeakGate {
+  /** Written beside the outputs when the gate fails, for whoever schedules the job. */
+  static final String REPORT_FILE = "leak_gate.json";
+
+  private final LeakScanner scanner;
+
+  LeakGate(LeakScanner scanner) {
+    this.scanner = scanner;
+  }
+
+  /** A rule that fired at a line of a file. */
+  static final class Finding {
+    final String file;
+    final long line;
+    final String rule;
+
+    Finding(String file, long line, String rule) {
+      this.file = file;
+      this.line = line;
+      this.rule = rule;
+    }
+
+    @Override
+    public String toString() {
+      return file + ":" + line + " " + rule;
+    }
+  }
+
+  /** Scans the job's output files, a file per thread; findings in file and line order. */
+  List<Finding> scan(Path folder) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> outputs =
+        Files.newDirectoryStream(folder, "{*.jsonl," + OutputFolder.STATS + "," + OutputFolder.REPORT + "}")) {
+      outputs.forEach(files::add);
+    }
+    files.sort(null);
+    ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    try {
+      List<Future<List<Finding>>> scans = new ArrayList<>();
+      for (Path file : files) {
+        scans.add(threads.submit(() -> scanFile(file)));
+      }
+      List<Finding> findings = new ArrayList<>();
+      for (Future<List<Finding>> scan : scans) {
+        findings.addAll(scan.get());
+      }
+      return findings;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("the leak gate was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException("the leak gate could not read an output", e.getCause());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private List<Finding> scanFile(Path file) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    String name = file.getFileName().toString();
+    if (name.endsWith(".md")) {
+      long line = 0;
+      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+          line++;
+          for (String rule : scanner.scanText(text)) {
+            findings.add(new Finding(name, line, rule));
+          }
+        }
+      }
+      return findings;
+    }
+    if (name.endsWith(".json")) {
+      for (String rule : scanner.scanJson(Json.MAPPER.readTree(file.toFile()))) {
+        findings.add(new Finding(name, 1, rule));
+      }
+      return findings;
+    }
+    long line = 0;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+        line++;
+        for (String rule : scanner.scanJson(Json.MAPPER.readTree(text))) {
+          findings.add(new Finding(name, line, rule));
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** {@code leak_gate.json}: the findings, and the rules that fired with how often. */
+  static void writeReport(Path folder, List<Finding> findings) {
+    ObjectNode report = Json.MAPPER.createObjectNode();
+    report.put("passed", findings.isEmpty());
+    report.put("findings", findings.size());
+    ArrayNode list = report.putArray("locations");
+    for (Finding finding : findings) {
+      list.addObject().put("file", finding.file).put("line", finding.line).put("rule", finding.rule);
+    }
+    try {
+      Files.writeString(folder.resolve(REPORT_FILE), StatsDocument.pretty(report) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
