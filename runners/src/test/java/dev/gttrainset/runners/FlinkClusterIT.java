@@ -1,0 +1,143 @@
+package dev.gttrainset.runners;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The shaded jar on Flink gives the DirectRunner's bytes: submitted with our scripts to a real
+ * standalone cluster started from Maven Central jars, and on embedded Flink with parallelism 1 and
+ * 2. The cluster is stopped even when the test fails.
+ */
+class FlinkClusterIT {
+  private static final Path ROOT = Paths.get(System.getProperty("gt.root", "..")).toAbsolutePath().normalize();
+  private static final Path JAR = ROOT.resolve("runners/target/gt-trainset.jar");
+  private static final Path CLUSTER = ROOT.resolve("runners/flink/cluster.sh");
+  private static final Path SUBMIT = ROOT.resolve("runners/flink/submit.sh");
+  private static final String REST = "http://127.0.0.1:" + System.getProperty("flink.rest.port", "8081");
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+  @TempDir static Path work;
+  static Path direct;
+
+  @BeforeAll
+  static void runOnTheDirectRunner() throws Exception {
+    direct = work.resolve("direct");
+    assertEquals(0, run("direct", jobCommand(List.of("java", "-jar", JAR.toString()), direct)));
+  }
+
+  @Test
+  void aStandaloneClusterFinishesTheJobWithTheSameBytes() throws Exception {
+    Path output = work.resolve("cluster");
+    String jobName = "gt-trainset-it-" + System.nanoTime();
+    long start = System.nanoTime();
+    try {
+      assertEquals(0, run("cluster-start", List.of("bash", CLUSTER.toString(), "start")), "the cluster starts");
+      long started = System.nanoTime();
+      List<String> submit = new ArrayList<>(List.of("bash", SUBMIT.toString(), "--jobName=" + jobName));
+      assertEquals(0, run("submit", jobCommand(submit, output)), "the job succeeds");
+      assertEquals("FINISHED", stateOf(jobName), "the REST API reports the job FINISHED");
+      assertSameFiles(direct, output);
+      System.out.printf(
+          "flink cluster: start %.1f s, submit to finish %.1f s%n",
+          (started - start) / 1e9, (System.nanoTime() - started) / 1e9);
+    } finally {
+      run("cluster-stop", List.of("bash", CLUSTER.toString(), "stop"));
+      System.out.printf("flink cluster test: %.1f s in all%n", (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void embeddedFlinkGivesTheSameBytes(int parallelism) throws Exception {
+    Path output = work.resolve("local-" + parallelism);
+    List<String> java =
+        List.of(
+            "java", "-jar", JAR.toString(), "--runner=FlinkRunner", "--flinkMaster=[local]",
+            "--parallelism=" + parallelism);
+    long start = System.nanoTime();
+    assertEquals(0, run("local-" + parallelism, jobCommand(java, output)));
+    assertSameFiles(direct, output);
+    System.out.printf("embedded flink, parallelism %d: %.1f s%n", parallelism, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static List<String> jobCommand(List<String> launcher, Path output) {
+    List<String> command = new ArrayList<>(launcher);
+    command.add("--sessions=" + ROOT.resolve("testdata/claude/projects"));
+    command.add("--town=" + ROOT.resolve("testdata/town"));
+    command.add("--gtHome=" + ROOT.resolve("testdata/gt"));
+    command.add("--output=" + output);
+    return command;
+  }
+
+  /** Runs a command with its output in a log file beside the test's work; returns its exit code. */
+  private static int run(String name, List<String> command) throws IOException, InterruptedException {
+    Path log = work.resolve(name + ".log");
+    Process process =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(name + " did not finish in " + JOB_TIMEOUT + "; log:\n" + Files.readString(log));
+    }
+    if (process.exitValue() != 0) {
+      System.out.println(name + " exited " + process.exitValue() + "; log:\n" + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  private static String stateOf(String jobName) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(REST + "/jobs/overview")).build(), HttpResponse.BodyHandlers.ofString());
+    for (JsonNode job : new ObjectMapper().readTree(response.body()).path("jobs")) {
+      if (job.path("name").asText().equals(jobName)) {
+        return job.path("state").asText();
+      }
+    }
+    return "not found in " + response.body();
+  }
+
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    Map<String, byte[]> want = files(expected);
+    Map<String, byte[]> got = files(actual);
+    assertEquals(want.keySet(), got.keySet());
+    assertTrue(want.containsKey("_SUCCESS") && want.containsKey("stats.json"), want.keySet().toString());
+    for (String name : want.keySet()) {
+      assertArrayEquals(want.get(name), got.get(name), name);
+    }
+  }
+
+  private static Map<String, byte[]> files(Path folder) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path file : all.filter(Files::isRegularFile).collect(Collectors.toList())) {
+        files.put(folder.relativize(file).toString(), Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+}
