@@ -42,7 +42,8 @@ public interface GtTrainsetOptions extends PipelineOptions {
 
   @Description(
       "The output folder: <role>_train.jsonl, <role>_val.jsonl, rejects.jsonl, "
-          + "dead_letters.jsonl, stats.json, REPORT.md and _SUCCESS last.")
+          + "dead_letters.jsonl, stats.json, REPORT.md and _SUCCESS last. {date} in it becomes the"
+          + " window's day (the date of --since, else today, in UTC), e.g. out/dt={date}.")
   @Validation.Required
   String getOutput();
 
@@ -89,4 +90,36 @@ public interface GtTrainsetOptions extends PipelineOptions {
   String getSkipScrubRules();
 
   void setSkipScrubRules(String value);
+
+  @Description(
+      "Take only sessions whose last record is at or after this time (ISO-8601, e.g."
+          + " 2026-11-24 or 2026-11-24T00:00:00Z). With --until it makes the run a window of a"
+          + " schedule.")
+  @Default.String("")
+  String getSince();
+
+  void setSince(String value);
+
+  @Description("Take only sessions whose last record is before this time (ISO-8601).")
+  @Default.String("")
+  String getUntil();
+
+  void setUntil(String value);
+
+  @Description(
+      "A session whose files changed, and whose last record was written, in the last this many"
+          + " minutes is still being written: it is skipped, listed in the report, and taken by a"
+          + " later run.")
+  @Default.Integer(10)
+  int getSettleMinutes();
+
+  void setSettleMinutes(int value);
+
+  @Description(
+      "A folder whose subfolders are earlier output partitions (those with _SUCCESS): samples"
+          + " they published are not written again. The run's own partition is never read.")
+  @Default.String("")
+  String getDedupAgainst();
+
+  void setDedupAgainst(String value);
 }

@@ -4,6 +4,7 @@ import dev.gttrainset.cost.MatchCosts;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.OutputLine;
+import dev.gttrainset.output.ReadPublishedHashes;
 import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.output.Records;
 import dev.gttrainset.output.ToOutputLines;
@@ -13,6 +14,7 @@ import dev.gttrainset.parse.ReadSessions;
 import dev.gttrainset.role.TagRoles;
 import dev.gttrainset.sample.BuildSamples;
 import dev.gttrainset.sample.DedupByContentHash;
+import dev.gttrainset.sample.DropPublished;
 import dev.gttrainset.sample.HashContent;
 import dev.gttrainset.sample.QualityFilter;
 import dev.gttrainset.sample.QualityRules;
@@ -24,6 +26,7 @@ import dev.gttrainset.scrub.Scrub;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
 import dev.gttrainset.stats.CollectStats;
+import dev.gttrainset.window.RunWindow;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,13 +62,13 @@ public final class GtTrainsetPipeline {
     return ids;
   }
 
-  public static void build(Pipeline pipeline, GtTrainsetOptions options, JobPaths paths) {
+  public static void build(Pipeline pipeline, GtTrainsetOptions options, JobPaths paths, RunWindow window) {
     Scrubber scrubber = new Scrubber(ScrubRules.without(skippedRules(options)));
     Records records = new Records(RecordFormat.parse(options.getFormat()), options.getKeepThinking());
 
     PCollectionTuple sessions =
         pipeline.apply(
-            "ReadSessions", ReadSessions.from(paths.sessionsPattern(), paths.sessionsRoot()));
+            "ReadSessions", ReadSessions.from(paths.sessionsPattern(), paths.sessionsRoot(), window));
     PCollectionTuple gtLogs = pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()));
     PCollection<GtRecord> gtRecords = gtLogs.get(ReadGtLogs.RECORDS);
 
@@ -106,9 +109,13 @@ public final class GtTrainsetPipeline {
             .apply("QualityFilter", QualityFilter.of(new QualityRules(options.getMaxSampleTokens())));
     PCollectionTuple deduped =
         filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
+    PCollectionView<List<String>> published =
+        pipeline.apply("PublishedBefore", ReadPublishedHashes.from(paths.publishedDatasets()));
+    PCollectionTuple fresh =
+        deduped.get(DedupByContentHash.SURVIVORS).apply("DropPublished", DropPublished.against(published));
     TrainValSplit split = new TrainValSplit(options.getValFraction());
     PCollectionTuple rendered =
-        deduped.get(DedupByContentHash.SURVIVORS).apply("SplitAndRender", ToOutputLines.samples(split, records));
+        fresh.get(DropPublished.NEW).apply("SplitAndRender", ToOutputLines.samples(split, records));
 
     PCollectionTuple deadLetters =
         PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
@@ -140,6 +147,7 @@ public final class GtTrainsetPipeline {
             .and(deadLetters.get(Scrub.STATS))
             .and(filtered.get(QualityFilter.STATS))
             .and(deduped.get(DedupByContentHash.STATS))
+            .and(fresh.get(DropPublished.STATS))
             .and(rendered.get(ToOutputLines.STATS));
     stats
         .apply("CollectStats", CollectStats.create())

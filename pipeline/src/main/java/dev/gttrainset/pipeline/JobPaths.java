@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class JobPaths implements Serializable {
   private static final String GLOB_CHARS = "*?[{";
+
+  /** In --output, stands for the window's day: {@code out/dt={date}}. */
+  static final String DATE_TEMPLATE = "{date}";
   private static final List<String> RIG_FOLDERS = List.of("witness", "refinery", "crew", "polecats");
 
   private final String sessionsPattern;
@@ -27,6 +31,7 @@ public final class JobPaths implements Serializable {
   private final String gtHome;
   private final String output;
   private final List<String> layoutHints;
+  private final List<String> publishedDatasets;
 
   private JobPaths(
       String sessionsPattern,
@@ -34,16 +39,21 @@ public final class JobPaths implements Serializable {
       String town,
       String gtHome,
       String output,
-      List<String> layoutHints) {
+      List<String> layoutHints,
+      List<String> publishedDatasets) {
     this.sessionsPattern = sessionsPattern;
     this.sessionsRoot = sessionsRoot;
     this.town = town;
     this.gtHome = gtHome;
     this.output = output;
     this.layoutHints = List.copyOf(layoutHints);
+    this.publishedDatasets = List.copyOf(publishedDatasets);
   }
 
-  public static JobPaths resolve(GtTrainsetOptions options, Map<String, String> environment)
+  /**
+   * @param day what {@code {date}} in {@code --output} stands for
+   */
+  public static JobPaths resolve(GtTrainsetOptions options, Map<String, String> environment, LocalDate day)
       throws UsageException {
     String home = System.getProperty("user.home");
     String sessions = expand(options.getSessions(), home);
@@ -72,7 +82,7 @@ public final class JobPaths implements Serializable {
       gtHomeOption = gtHomeEnv.isEmpty() ? "~/.gt" : gtHomeEnv + "/.gt";
     }
     Path gtHome = absolute(expand(gtHomeOption, home));
-    Path output = absolute(expand(options.getOutput(), home));
+    Path output = absolute(expand(options.getOutput().replace(DATE_TEMPLATE, day.toString()), home));
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new UsageException("--output: " + output + " exists and is not a folder");
     }
@@ -85,7 +95,37 @@ public final class JobPaths implements Serializable {
       }
     }
     rigsOf(town).forEach(rig -> hints.add(TownLayout.rigHint(rig)));
-    return new JobPaths(pattern, root, town.toString(), gtHome.toString(), output.toString(), hints);
+    List<String> published =
+        options.getDedupAgainst().isBlank()
+            ? List.of()
+            : publishedDatasets(absolute(expand(options.getDedupAgainst(), home)), output);
+    return new JobPaths(pattern, root, town.toString(), gtHome.toString(), output.toString(), hints, published);
+  }
+
+  /**
+   * The dataset files of the earlier partitions under {@code folder}: subfolders with {@code
+   * _SUCCESS} (a failed run published nothing), never the run's own output.
+   */
+  private static List<String> publishedDatasets(Path folder, Path output) {
+    List<String> patterns = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return patterns;
+    }
+    try (Stream<Path> partitions = Files.list(folder)) {
+      partitions
+          .filter(Files::isDirectory)
+          .filter(p -> !p.toAbsolutePath().normalize().equals(output))
+          .filter(p -> Files.isRegularFile(p.resolve("_SUCCESS")))
+          .sorted()
+          .forEach(
+              p -> {
+                patterns.add(p + "/*_train.jsonl");
+                patterns.add(p + "/*_val.jsonl");
+              });
+    } catch (IOException e) {
+      // An unreadable history publishes nothing; the report shows no partitions were read.
+    }
+    return patterns;
   }
 
   public String sessionsPattern() {
@@ -102,6 +142,11 @@ public final class JobPaths implements Serializable {
 
   public List<String> layoutHints() {
     return layoutHints;
+  }
+
+  /** The dataset files of earlier partitions ({@code --dedupAgainst}), as file patterns. */
+  public List<String> publishedDatasets() {
+    return publishedDatasets;
   }
 
   /** The Gas Town logs, where each is looked for. */

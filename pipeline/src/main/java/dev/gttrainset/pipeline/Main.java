@@ -6,9 +6,11 @@ import dev.gttrainset.parse.Json;
 import dev.gttrainset.scrub.LeakScanner;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
+import dev.gttrainset.window.RunWindow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +54,14 @@ public final class Main {
     }
     GtTrainsetOptions options;
     JobPaths paths;
+    RunWindow window;
+    Instant now = Instant.now();
     try {
       PipelineOptionsFactory.register(GtTrainsetOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GtTrainsetOptions.class);
       validate(options);
-      paths = JobPaths.resolve(options, System.getenv());
+      window = RunWindows.fromOptions(options, now);
+      paths = JobPaths.resolve(options, System.getenv(), RunWindows.day(options, now));
       FileSystems.setDefaultPipelineOptions(options);
       long transcripts = countTranscripts(paths.sessionsPattern());
       if (transcripts == 0) {
@@ -83,7 +88,7 @@ public final class Main {
     try {
       output.clearEarlierRun();
       Pipeline pipeline = Pipeline.create(options);
-      GtTrainsetPipeline.build(pipeline, options, paths);
+      GtTrainsetPipeline.build(pipeline, options, paths, window);
       out.printf(Locale.ROOT, "gt-trainset: running on %s%n", options.getRunner().getSimpleName());
       PipelineResult.State state = Progress.follow(pipeline.run(), out);
       if (state != PipelineResult.State.DONE) {

@@ -34,6 +34,9 @@ public final class ReportContext implements Serializable {
     settings.put("max_sample_tokens", String.valueOf(options.getMaxSampleTokens()));
     settings.put("max_tool_result_chars", String.valueOf(options.getMaxToolResultChars()));
     settings.put("keep_thinking", String.valueOf(options.getKeepThinking()));
+    settings.put("since", options.getSince().isBlank() ? "-" : options.getSince());
+    settings.put("until", options.getUntil().isBlank() ? "-" : options.getUntil());
+    settings.put("settle_minutes", String.valueOf(options.getSettleMinutes()));
     return new ReportContext(sources, settings, scrubber);
   }
 

@@ -3,6 +3,8 @@ package dev.gttrainset.parse;
 import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.stats.StatKeys;
+import dev.gttrainset.window.RunWindow;
+import dev.gttrainset.window.SelectSessions;
 import java.io.IOException;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
@@ -10,17 +12,21 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Matches Claude Code transcripts ({@code .jsonl}, {@code .jsonl.gz}) and parses each file into
- * its conversations, with dead letters and statistics as side outputs.
+ * Matches Claude Code transcripts ({@code .jsonl}, {@code .jsonl.gz}), keeps the files of the
+ * sessions in the run's window ({@link SelectSessions}) and parses each into its conversations,
+ * with dead letters and statistics as side outputs.
  */
 public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Conversation> CONVERSATIONS = new TupleTag<>() {};
@@ -29,53 +35,61 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
 
   private final String filepattern;
   private final String root;
+  private final RunWindow window;
 
-  private ReadSessions(String filepattern, String root) {
+  private ReadSessions(String filepattern, String root, RunWindow window) {
     this.filepattern = filepattern;
     this.root = root;
+    this.window = window;
   }
 
   /**
    * @param filepattern the files to match, e.g. {@code /data/projects/**}
    * @param root the folder that source paths are made relative to, e.g. {@code /data/projects}
+   * @param window which sessions this run takes
    */
-  public static ReadSessions from(String filepattern, String root) {
-    return new ReadSessions(filepattern, root);
+  public static ReadSessions from(String filepattern, String root, RunWindow window) {
+    return new ReadSessions(filepattern, root, window);
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    return input
-        .apply(
-            "MatchSessionFiles",
-            FileIO.match()
-                .filepattern(filepattern)
-                .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-        .apply("ReadMatches", FileIO.readMatches().withCompression(Compression.AUTO))
-        .apply(
-            "ParseSession",
-            ParDo.of(new ParseSessionFn(root))
-                .withOutputTags(CONVERSATIONS, TupleTagList.of(DEAD_LETTERS).and(STATS)));
+    PCollectionTuple selected =
+        input
+            .apply(
+                "MatchSessionFiles",
+                FileIO.match().filepattern(filepattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+            .apply("SelectSessionsInWindow", SelectSessions.in(root, window));
+    PCollectionTuple parsed =
+        selected
+            .get(SelectSessions.SELECTED)
+            .apply("ReadMatches", FileIO.readMatches().withCompression(Compression.AUTO))
+            .apply(
+                "ParseSession",
+                ParDo.of(new ParseSessionFn(root))
+                    .withOutputTags(CONVERSATIONS, TupleTagList.of(DEAD_LETTERS).and(STATS)));
+    PCollection<KV<String, Long>> stats =
+        PCollectionList.of(selected.get(SelectSessions.STATS))
+            .and(parsed.get(STATS))
+            .apply("SessionStats", Flatten.pCollections());
+    return PCollectionTuple.of(CONVERSATIONS, parsed.get(CONVERSATIONS))
+        .and(DEAD_LETTERS, parsed.get(DEAD_LETTERS))
+        .and(STATS, stats);
   }
 
   /** Parses one transcript file; a thin shell around {@link TranscriptParser}. */
   static final class ParseSessionFn extends DoFn<FileIO.ReadableFile, Conversation> {
     private final Counter filesParsed = Metrics.counter("gt-trainset", "session_files_parsed");
     private final Counter linesRead = Metrics.counter("gt-trainset", "session_lines_read");
-    private final String rootPrefix;
+    private final String root;
 
     ParseSessionFn(String root) {
-      this.rootPrefix = root.endsWith("/") ? root : root + "/";
+      this.root = root;
     }
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      String path = file.getMetadata().resourceId().toString();
-      String relative = path.startsWith(rootPrefix) ? path.substring(rootPrefix.length()) : path;
-      if (!isTranscript(relative)) {
-        out.get(STATS).output(KV.of(StatKeys.FILES_IGNORED, 1L));
-        return;
-      }
+      String relative = TranscriptPath.relative(root, file.getMetadata().resourceId().toString());
       TranscriptParser parser = new TranscriptParser(TranscriptPath.of(relative));
       try {
         LineFiles.forEachLine(file, parser::accept);
@@ -88,10 +102,6 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
       parsed.counters().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
       filesParsed.inc();
       linesRead.inc(parsed.counters().get(StatKeys.LINES_READ));
-    }
-
-    static boolean isTranscript(String path) {
-      return path.endsWith(".jsonl") || path.endsWith(".jsonl.gz");
     }
   }
 }

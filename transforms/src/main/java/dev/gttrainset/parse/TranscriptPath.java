@@ -43,6 +43,17 @@ public final class TranscriptPath {
     return new TranscriptPath(relativePath);
   }
 
+  /** A matched file's path below the sessions root (the whole path when it is not below it). */
+  public static String relative(String root, String path) {
+    String prefix = root.endsWith("/") ? root : root + "/";
+    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+
+  /** Whether the name is one Claude Code gives transcripts, plain or compressed. */
+  public static boolean isTranscript(String path) {
+    return path.endsWith(".jsonl") || path.endsWith(".jsonl.gz");
+  }
+
   public String relativePath() {
     return relativePath;
   }

@@ -33,6 +33,7 @@ public final class StatKeys {
   public static final String SAMPLES_WRITTEN = "samples.written";
   public static final String SAMPLES_DUPLICATES = "samples.duplicates";
   public static final String SAMPLES_REJECTED = "samples.rejected";
+  public static final String SAMPLES_PUBLISHED_BEFORE = "samples.duplicates_of_earlier_partitions";
   public static final String TOOL_RESULTS_TRUNCATED = "samples.tool_results_truncated";
   public static final String MESSAGES_BEFORE_FIRST_PROMPT = "samples.messages_before_first_prompt";
   public static final String MESSAGES_UNFINISHED = "samples.messages_of_unfinished_turns";
@@ -70,6 +71,18 @@ public final class StatKeys {
 
   public static String source(String source, String measure) {
     return "sources." + segment(source) + "." + measure;
+  }
+
+  public static final String WINDOW_FILES_UNTIMED = "window.files_with_unreadable_tails";
+
+  /** What the run's window did with sessions and files: {@code window.sessions_in_window}, ... */
+  public static String window(String measure) {
+    return "window." + segment(measure);
+  }
+
+  /** A session left for a later run, with its last record's time as the value. */
+  public static String stillBeingWritten(String sessionId) {
+    return "still_being_written." + segment(sessionId);
   }
 
   public static String gtCommands(String actor) {

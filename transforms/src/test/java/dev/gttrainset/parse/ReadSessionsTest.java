@@ -7,6 +7,7 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import dev.gttrainset.testing.Transcript;
+import dev.gttrainset.window.RunWindow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class ReadSessionsTest {
     write("-home-u-gt-mayor/notes.txt", "not a transcript\n");
 
     PCollectionTuple read =
-        pipeline.apply(ReadSessions.from(projects + "/**", projects.toString()));
+        pipeline.apply(ReadSessions.from(projects + "/**", projects.toString(), RunWindow.everything()));
 
     PAssert.that(read.get(ReadSessions.CONVERSATIONS))
         .satisfies(
@@ -82,6 +83,7 @@ class ReadSessionsTest {
             List.of(
                 KV.of(StatKeys.FILES_READ, 3L),
                 KV.of(StatKeys.FILES_IGNORED, 1L),
+                KV.of(StatKeys.window("sessions_in_window"), 2L),
                 KV.of(StatKeys.LINES_READ, 7L),
                 KV.of(StatKeys.LINES_USED, 6L),
                 KV.of(StatKeys.LINES_DEAD_LETTERS, 1L),

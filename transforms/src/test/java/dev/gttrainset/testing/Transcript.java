@@ -2,6 +2,7 @@ package dev.gttrainset.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.parse.Json;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class Transcript {
   private final List<String> lines = new ArrayList<>();
   private String cwd = "";
   private String agentId = "";
+  private Instant start = Instant.parse("2026-02-25T09:00:00Z");
   private int clock;
   private int uuid;
 
@@ -27,6 +29,13 @@ public final class Transcript {
 
   public Transcript cwd(String value) {
     this.cwd = value;
+    return this;
+  }
+
+  /** The time of the next record; each record after it is five seconds later. */
+  public Transcript at(Instant time) {
+    this.start = time;
+    this.clock = 0;
     return this;
   }
 
@@ -123,7 +132,7 @@ public final class Transcript {
     line.put("type", type);
     line.put("sessionId", sessionId);
     line.put("uuid", sessionId + "-" + agentId + "-" + (++uuid));
-    line.put("timestamp", String.format("2026-02-25T09:%02d:%02dZ", clock / 60, clock % 60));
+    line.put("timestamp", start.plusSeconds(clock).toString());
     clock += 5;
     if (!cwd.isEmpty()) {
       line.put("cwd", cwd);
