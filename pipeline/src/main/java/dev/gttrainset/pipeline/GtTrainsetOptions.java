@@ -122,4 +122,13 @@ public interface GtTrainsetOptions extends PipelineOptions {
   String getDedupAgainst();
 
   void setDedupAgainst(String value);
+
+  @Description(
+      "The most input lines that may be dead letters, as a share of the lines read (files that"
+          + " could not be read to the end count too). Above it the run fails with exit code 2:"
+          + " the input needs a look before datasets are published.")
+  @Default.Double(0.05)
+  double getMaxDeadLetterRatio();
+
+  void setMaxDeadLetterRatio(double value);
 }

@@ -27,12 +27,17 @@ import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
 import dev.gttrainset.stats.CollectStats;
 import dev.gttrainset.window.RunWindow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.View;
@@ -136,8 +141,15 @@ public final class GtTrainsetPipeline {
             .apply("AllOutputLines", Flatten.pCollections());
     WriteFilesResult<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.output()));
 
+    List<KV<String, Long>> notRead = new ArrayList<>();
+    EntriesNotRead.under(paths.sessionsRoot()).forEach((key, count) -> notRead.add(KV.of(key, count)));
+    PCollection<KV<String, Long>> entriesNotRead =
+        pipeline.apply(
+            "EntriesNotRead", Create.of(notRead).withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+
     PCollectionList<KV<String, Long>> stats =
         PCollectionList.of(sessions.get(ReadSessions.STATS))
+            .and(entriesNotRead)
             .and(gtLogs.get(ReadGtLogs.STATS))
             .and(tagged.get(TagRoles.STATS))
             .and(costs.get(MatchCosts.STATS))

@@ -111,6 +111,11 @@ public final class Main {
         return EXIT_LEAK;
       }
       out.println("gt-trainset: leak gate passed: no scrub rule matches any output");
+      String tooMuchWaste = DeadLetterRatio.check(stats, options.getMaxDeadLetterRatio());
+      if (tooMuchWaste != null) {
+        err.println("gt-trainset: " + tooMuchWaste + "; no _SUCCESS written. See dead_letters.jsonl.");
+        return EXIT_USAGE;
+      }
       output.markSuccess();
       out.println("gt-trainset: report " + output.path().resolve(OutputFolder.REPORT));
       return EXIT_OK;
@@ -133,6 +138,9 @@ public final class Main {
     }
     if (options.getMaxSampleTokens() <= 0) {
       throw new UsageException("--maxSampleTokens must be positive");
+    }
+    if (options.getMaxDeadLetterRatio() < 0 || options.getMaxDeadLetterRatio() > 1) {
+      throw new UsageException("--maxDeadLetterRatio must be between 0 and 1");
     }
     if (options.getMaxToolResultChars() < 100) {
       throw new UsageException("--maxToolResultChars must be at least 100");

@@ -15,7 +15,7 @@ import java.util.List;
  * that makes it a record of its log (an event's type, a cost's amount, a command's name) is a dead
  * letter; everything else about it is optional.
  */
-public final class GtLogParser {
+public final class GtLogParser implements LineReader.Sink {
   /** No agent session costs a million dollars; a larger number is a broken record. */
   static final double MAX_COST_USD = 1_000_000;
 
@@ -30,7 +30,12 @@ public final class GtLogParser {
   }
 
   public void accept(String rawLine) {
-    JsonNode line = lines.read(rawLine);
+    line(rawLine, true);
+  }
+
+  @Override
+  public void line(String rawLine, boolean terminated) {
+    JsonNode line = lines.read(rawLine, terminated);
     if (line == null) {
       return;
     }
@@ -67,6 +72,11 @@ public final class GtLogParser {
     } else if (record.source().equals(GtRecord.COMMANDS)) {
       lines.counters().increment(StatKeys.gtCommands(record.actor().isEmpty() ? "unknown" : record.actor()));
     }
+  }
+
+  @Override
+  public void badLine(String reason, String detail, String excerpt) {
+    lines.badLine(reason, detail, excerpt);
   }
 
   public void fileFailed(String reason, String detail) {

@@ -17,17 +17,20 @@ final class JsonLineReader {
   private final Counters counters = new Counters();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private long lineNumber;
+  private boolean failed;
 
   JsonLineReader(String source, String file) {
     this.source = source;
     this.file = file;
   }
 
-  /** The line as a JSON object, or null when it was blank (skipped) or a dead letter. */
-  JsonNode read(String rawLine) {
-    lineNumber++;
-    counters.increment(StatKeys.LINES_READ);
-    counters.increment(StatKeys.source(source, "lines"));
+  /**
+   * The line as a JSON object, or null when it was blank (skipped) or a dead letter.
+   *
+   * @param terminated false for a last line without its newline: a file still being written
+   */
+  JsonNode read(String rawLine, boolean terminated) {
+    countLine();
     String line = lineNumber == 1 && rawLine.startsWith("\uFEFF") ? rawLine.substring(1) : rawLine;
     if (line.isBlank()) {
       skip("blank");
@@ -37,7 +40,12 @@ final class JsonLineReader {
     try {
       record = Json.parse(line);
     } catch (Json.JsonLineException e) {
-      deadLetter(e.reason(), e.getMessage(), line);
+      if (!terminated) {
+        // The writer is still at it: the rest of this line has not been written yet.
+        skip("unterminated-last-line");
+      } else {
+        deadLetter(e.reason(), e.getMessage(), line);
+      }
       return null;
     }
     if (!record.isObject()) {
@@ -45,6 +53,18 @@ final class JsonLineReader {
       return null;
     }
     return record;
+  }
+
+  /** A line that could not even be read as text (too long, not UTF-8): a dead letter. */
+  void badLine(String reason, String detail, String excerpt) {
+    countLine();
+    deadLetter(reason, detail, excerpt);
+  }
+
+  private void countLine() {
+    lineNumber++;
+    counters.increment(StatKeys.LINES_READ);
+    counters.increment(StatKeys.source(source, "lines"));
   }
 
   long lineNumber() {
@@ -69,6 +89,7 @@ final class JsonLineReader {
 
   /** The rest of the file could not be read: one dead letter for the file, at the next line. */
   void fileFailed(String reason, String detail) {
+    failed = true;
     counters.increment(StatKeys.FILES_FAILED);
     counters.increment(StatKeys.deadLetters(reason));
     deadLetters.add(DeadLetter.create(source, file, lineNumber + 1, reason, detail, ""));
@@ -78,6 +99,9 @@ final class JsonLineReader {
   void fileDone() {
     counters.increment(StatKeys.FILES_READ);
     counters.increment(StatKeys.source(source, "files"));
+    if (lineNumber == 0 && !failed) {
+      counters.increment(StatKeys.FILES_EMPTY);
+    }
   }
 
   Counters counters() {

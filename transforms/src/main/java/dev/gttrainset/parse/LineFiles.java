@@ -1,11 +1,8 @@
 package dev.gttrainset.parse;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileIO;
 
 /** Reads a matched file line by line, decompressing by extension ({@code .gz}). */
@@ -13,20 +10,16 @@ final class LineFiles {
   private LineFiles() {}
 
   /** Hands every line to {@code lines}; an exception means the rest of the file is unread. */
-  static void forEachLine(FileIO.ReadableFile file, Consumer<String> lines) throws IOException {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lines.accept(line);
-      }
+  static void forEachLine(FileIO.ReadableFile file, LineReader.Sink lines) throws IOException {
+    try (InputStream in = Channels.newInputStream(file.open())) {
+      LineReader.read(in, lines);
     }
   }
 
-  /** A short, stable reason id for a failure to read on. */
-  static String readFailure(IOException e) {
-    return e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
-        ? "corrupt-archive"
-        : "read-error";
+  /** A short, stable reason id for a failure to read on: a compressed file that fails is corrupt. */
+  static String readFailure(FileIO.ReadableFile file, IOException e) {
+    String name = file.getMetadata().resourceId().getFilename();
+    boolean compressed = name != null && name.endsWith(".gz");
+    return compressed || e instanceof java.util.zip.ZipException ? "corrupt-archive" : "read-error";
   }
 }

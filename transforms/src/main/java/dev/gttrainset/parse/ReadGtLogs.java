@@ -83,9 +83,9 @@ public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
       String name = log.label() + "/" + file.getMetadata().resourceId().getFilename();
       GtLogParser parser = new GtLogParser(log.source(), name);
       try {
-        LineFiles.forEachLine(file, parser::accept);
+        LineFiles.forEachLine(file, parser);
       } catch (IOException e) {
-        parser.fileFailed(LineFiles.readFailure(e), e.toString());
+        parser.fileFailed(LineFiles.readFailure(file, e), e.toString());
       }
       parser.finish().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
       parser.records().forEach(out.get(RECORDS)::output);

@@ -92,9 +92,9 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
       String relative = TranscriptPath.relative(root, file.getMetadata().resourceId().toString());
       TranscriptParser parser = new TranscriptParser(TranscriptPath.of(relative));
       try {
-        LineFiles.forEachLine(file, parser::accept);
+        LineFiles.forEachLine(file, parser);
       } catch (IOException e) {
-        parser.fileFailed(LineFiles.readFailure(e), e.toString());
+        parser.fileFailed(LineFiles.readFailure(file, e), e.toString());
       }
       ParsedTranscript parsed = parser.finish();
       parsed.conversations().forEach(out.get(CONVERSATIONS)::output);

@@ -17,7 +17,7 @@ import java.util.Set;
  * carried a message), skipped with a counted reason (a record type we do not train on, a blank
  * line, a repeated uuid, a message without content), or a dead letter with its line number.
  */
-public final class TranscriptParser {
+public final class TranscriptParser implements LineReader.Sink {
   public static final String SOURCE = "sessions";
   private static final String INTERRUPTED = "[Request interrupted by user";
   private static final String SYNTHETIC_MODEL = "<synthetic>";
@@ -26,6 +26,7 @@ public final class TranscriptParser {
   private final JsonLineReader lines;
   private final Map<String, ConversationDraft> drafts = new LinkedHashMap<>();
   private final Set<String> usedUuids = new HashSet<>();
+  private final ParentLinks parentLinks = new ParentLinks();
 
   public TranscriptParser(TranscriptPath path) {
     this.path = path;
@@ -33,7 +34,12 @@ public final class TranscriptParser {
   }
 
   public void accept(String rawLine) {
-    JsonNode record = lines.read(rawLine);
+    line(rawLine, true);
+  }
+
+  @Override
+  public void line(String rawLine, boolean terminated) {
+    JsonNode record = lines.read(rawLine, terminated);
     if (record == null) {
       return;
     }
@@ -52,6 +58,7 @@ public final class TranscriptParser {
       return;
     }
     lines.counters().increment(StatKeys.recordType(type));
+    parentLinks.add(Json.text(record, "uuid"), Json.text(record, "parentUuid"));
     if (path.isCompactionAgent()) {
       lines.skip("compaction-agent");
       return;
@@ -90,6 +97,11 @@ public final class TranscriptParser {
     }
   }
 
+  @Override
+  public void badLine(String reason, String detail, String excerpt) {
+    lines.badLine(reason, detail, excerpt);
+  }
+
   /** Records that the rest of the file could not be read (an I/O error, a corrupt archive). */
   public void fileFailed(String reason, String detail) {
     lines.fileFailed(reason, detail);
@@ -106,6 +118,7 @@ public final class TranscriptParser {
       }
     }
     counters.add(StatKeys.CONVERSATIONS, conversations.size());
+    counters.add(StatKeys.PARENT_UUID_CYCLES, parentLinks.cycles());
     return new ParsedTranscript(conversations, lines.deadLetters(), counters);
   }
 

@@ -11,6 +11,8 @@ public final class StatKeys {
   public static final String FILES_READ = "files.read";
   public static final String FILES_FAILED = "files.failed";
   public static final String FILES_IGNORED = "files.ignored";
+  public static final String FILES_EMPTY = "files.empty";
+  public static final String FILES_SEEN_THROUGH_LINKS = "files.seen_again_through_links";
 
   public static final String LINES_READ = "lines.read";
   public static final String LINES_USED = "lines.used";
@@ -20,6 +22,7 @@ public final class StatKeys {
   public static final String CONVERSATIONS = "sessions.conversations";
   public static final String SUBAGENT_CONVERSATIONS = "sessions.subagent_conversations";
   public static final String TURNS = "sessions.turns";
+  public static final String PARENT_UUID_CYCLES = "sessions.parent_uuid_cycles";
   public static final String RECORDS_NAMING_ANOTHER_SESSION = "sessions.records_naming_another_session";
   public static final String EVENT_SESSIONS_WITHOUT_TRANSCRIPT = "sessions.event_sessions_without_transcript";
   public static final String ORPHAN_TOOL_RESULTS = "sessions.orphan_tool_results_dropped";
@@ -39,6 +42,11 @@ public final class StatKeys {
   public static final String MESSAGES_UNFINISHED = "samples.messages_of_unfinished_turns";
 
   private StatKeys() {}
+
+  /** Entries named like transcripts that are not readable files: folders, dangling links. */
+  public static String notRead(String reason) {
+    return "files.not_read." + segment(reason);
+  }
 
   public static String skipped(String reason) {
     return "lines.skipped." + segment(reason);

@@ -3,6 +3,8 @@ package dev.gttrainset.window;
 import dev.gttrainset.parse.TranscriptPath;
 import dev.gttrainset.stats.StatKeys;
 import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.Comparator;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,6 +14,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -36,6 +39,7 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
   private static final TupleTag<KV<String, KV<Long, Long>>> TIMES = new TupleTag<>() {};
   private static final TupleTag<MatchResult.Metadata> UNTIMED = new TupleTag<>() {};
   private static final TupleTag<KV<String, String>> VERDICTS = new TupleTag<>() {};
+  private static final TupleTag<MatchResult.Metadata> UNIQUE = new TupleTag<>() {};
 
   private final String root;
   private final RunWindow window;
@@ -51,7 +55,13 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<MatchResult.Metadata> files) {
+  public PCollectionTuple expand(PCollection<MatchResult.Metadata> matched) {
+    PCollectionTuple unique =
+        matched
+            .apply("KeyByRealPath", ParDo.of(new RealPathFn()))
+            .apply("GroupByRealPath", GroupByKey.create())
+            .apply("OneMatchPerFile", ParDo.of(new FirstMatchFn()).withOutputTags(UNIQUE, TupleTagList.of(STATS)));
+    PCollection<MatchResult.Metadata> files = unique.get(UNIQUE);
     PCollectionTuple timed =
         files.apply(
             "TimeOfEachFile",
@@ -76,12 +86,61 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
             .and(timed.get(UNTIMED))
             .apply("WithUnreadableTails", Flatten.pCollections());
     PCollection<KV<String, Long>> stats =
-        PCollectionList.of(timed.get(STATS))
+        PCollectionList.of(unique.get(STATS))
+            .and(timed.get(STATS))
             .and(judged.get(STATS))
             .and(kept.get(STATS))
             .apply("SelectionStats", Flatten.pCollections());
     return PCollectionTuple.of(SELECTED, selected).and(STATS, stats);
   }
+
+  /**
+   * A local file's real path: FileIO.match follows symbolic links, so a link loop or a second link
+   * to a folder lists one file under many names.
+   */
+  private static final class RealPathFn extends DoFn<MatchResult.Metadata, KV<String, MatchResult.Metadata>> {
+    @ProcessElement
+    public void process(@Element MatchResult.Metadata file, OutputReceiver<KV<String, MatchResult.Metadata>> out) {
+      String name = file.resourceId().toString();
+      String real = name;
+      if (name.startsWith("/")) {
+        try {
+          real = Paths.get(name).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+          // Reading it will say what is wrong with it.
+        }
+      }
+      out.output(KV.of(real, file));
+    }
+  }
+
+  /** The shortest name of a file found under several; the others are counted. */
+  private static final class FirstMatchFn
+      extends DoFn<KV<String, Iterable<MatchResult.Metadata>>, MatchResult.Metadata> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<MatchResult.Metadata>> names, MultiOutputReceiver out) {
+      MatchResult.Metadata first = null;
+      long others = 0;
+      for (MatchResult.Metadata name : names.getValue()) {
+        if (first == null) {
+          first = name;
+        } else {
+          others++;
+          if (SHORTEST_NAME.compare(name, first) < 0) {
+            first = name;
+          }
+        }
+      }
+      out.get(UNIQUE).output(first);
+      if (others > 0) {
+        out.get(STATS).output(KV.of(StatKeys.FILES_SEEN_THROUGH_LINKS, others));
+      }
+    }
+  }
+
+  private static final Comparator<MatchResult.Metadata> SHORTEST_NAME =
+      Comparator.comparingInt((MatchResult.Metadata m) -> m.resourceId().toString().length())
+          .thenComparing(m -> m.resourceId().toString());
 
   /** Each transcript's session and times; a file whose tail cannot be read goes on to parsing. */
   private static final class TimeFileFn extends DoFn<MatchResult.Metadata, KV<String, KV<Long, Long>>> {

@@ -92,6 +92,7 @@ class ReadSessionsTest {
                 KV.of(StatKeys.recordType("user"), 3L),
                 KV.of(StatKeys.recordType("assistant"), 3L),
                 KV.of(StatKeys.ORPHAN_TOOL_RESULTS, 0L),
+                KV.of(StatKeys.PARENT_UUID_CYCLES, 0L),
                 KV.of(StatKeys.source("sessions", "files"), 3L),
                 KV.of(StatKeys.source("sessions", "lines"), 7L),
                 KV.of(StatKeys.source("sessions", "records"), 6L),

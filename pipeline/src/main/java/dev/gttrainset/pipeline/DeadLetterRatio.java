@@ -1,0 +1,27 @@
+package dev.gttrainset.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** Whether a run wasted too much of its input to publish: the share of lines that were dead letters. */
+final class DeadLetterRatio {
+  private DeadLetterRatio() {}
+
+  /** Why the run fails, or null when the share is within {@code max}. */
+  static String check(JsonNode stats, double max) {
+    long read = stats.at("/lines/read").asLong();
+    long dead = stats.at("/lines/dead_letters").asLong() + stats.at("/files/failed").asLong();
+    double ratio = dead / (double) Math.max(1, read);
+    if (ratio <= max) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.1f%% of the input are dead letters (%,d of %,d lines, failed files included), above"
+            + " --maxDeadLetterRatio=%s",
+        ratio * 100,
+        dead,
+        read,
+        max);
+  }
+}
