@@ -139,7 +139,7 @@ public final class GtTrainsetPipeline {
                     .get(Scrub.DEAD_LETTERS)
                     .apply("RenderDeadLetters", ToOutputLines.deadLetters()))
             .apply("AllOutputLines", Flatten.pCollections());
-    WriteFilesResult<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.output()));
+    WriteFilesResult<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.staging()));
 
     List<KV<String, Long>> notRead = new ArrayList<>();
     EntriesNotRead.under(paths.sessionsRoot()).forEach((key, count) -> notRead.add(KV.of(key, count)));
@@ -164,6 +164,6 @@ public final class GtTrainsetPipeline {
     stats
         .apply("CollectStats", CollectStats.create())
         .apply("AfterDatasets", Wait.on(datasets.getPerDestinationOutputFilenames()))
-        .apply("WriteReport", WriteReport.to(paths.output(), ReportContext.of(options, paths.sourcePaths(), scrubber)));
+        .apply("WriteReport", WriteReport.to(paths.staging(), ReportContext.of(options, paths.sourcePaths(), scrubber)));
   }
 }

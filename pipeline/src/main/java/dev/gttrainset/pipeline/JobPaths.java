@@ -140,6 +140,11 @@ public final class JobPaths implements Serializable {
     return output;
   }
 
+  /** Where the pipeline writes; the files move to {@link #output()} once the run has passed. */
+  public String staging() {
+    return output + "/" + OutputFolder.STAGING;
+  }
+
   public List<String> layoutHints() {
     return layoutHints;
   }

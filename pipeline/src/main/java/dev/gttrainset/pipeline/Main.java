@@ -95,27 +95,31 @@ public final class Main {
         err.println("gt-trainset: the pipeline ended " + state + "; no _SUCCESS written");
         return EXIT_FAILED;
       }
-      output.complete();
-      JsonNode stats = Json.MAPPER.readTree(Files.readString(output.path().resolve(OutputFolder.STATS)));
+      output.completeStaging();
+      JsonNode stats = Json.MAPPER.readTree(Files.readString(output.staging().resolve(OutputFolder.STATS)));
       Summary.print(stats, out);
-      List<LeakGate.Finding> leaks = new LeakGate(new LeakScanner(Scrubber.withDefaultRules())).scan(output.path());
+      List<LeakGate.Finding> leaks = new LeakGate(new LeakScanner(Scrubber.withDefaultRules())).scan(output.staging());
       if (!leaks.isEmpty()) {
         LeakGate.writeReport(output.path(), leaks);
         err.printf(
             Locale.ROOT,
             "gt-trainset: LEAK GATE FAILED: the scrub rules still match %,d times in the outputs;"
-                + " no _SUCCESS written. Locations (file:line rule):%n",
+                + " nothing published, no _SUCCESS written. Locations (file:line rule):%n",
             leaks.size());
         leaks.stream().limit(PRINTED_FINDINGS).forEach(leak -> err.println("  " + leak));
         err.println("gt-trainset: every location is in " + output.path().resolve(LeakGate.REPORT_FILE));
+        err.println("gt-trainset: the unpublished files are in " + output.staging() + " until the next run");
         return EXIT_LEAK;
       }
       out.println("gt-trainset: leak gate passed: no scrub rule matches any output");
       String tooMuchWaste = DeadLetterRatio.check(stats, options.getMaxDeadLetterRatio());
       if (tooMuchWaste != null) {
-        err.println("gt-trainset: " + tooMuchWaste + "; no _SUCCESS written. See dead_letters.jsonl.");
+        err.println(
+            "gt-trainset: " + tooMuchWaste + "; nothing published, no _SUCCESS written. See "
+                + output.staging().resolve("dead_letters.jsonl"));
         return EXIT_USAGE;
       }
+      output.publish();
       output.markSuccess();
       out.println("gt-trainset: report " + output.path().resolve(OutputFolder.REPORT));
       return EXIT_OK;

@@ -5,19 +5,24 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The output folder belongs to the job's files only: before a run it clears what an earlier run
- * wrote (and nothing else), after a successful run it completes the set and writes {@code
- * _SUCCESS} last.
+ * The output folder belongs to the job's files only. A run writes into {@code _temporary/} inside
+ * it, and only a run that finished and passed every check moves its files out, each with an atomic
+ * rename, and writes {@code _SUCCESS} last. So a run killed at any moment leaves no {@code
+ * _SUCCESS} and no half-written file beside it; its rerun starts by clearing what it left.
  */
 final class OutputFolder {
   static final String SUCCESS = "_SUCCESS";
   static final String STATS = "stats.json";
   static final String REPORT = "REPORT.md";
+  /** Hadoop's name, so Spark, Hive and friends skip it like every {@code _}-prefixed entry. */
+  static final String STAGING = "_temporary";
   /** Always present after a run, empty when there was nothing to put in them. */
   static final List<String> ALWAYS_WRITTEN = List.of("rejects.jsonl", "dead_letters.jsonl");
 
@@ -36,42 +41,51 @@ final class OutputFolder {
     return folder;
   }
 
-  /** Removes the files and temporary folders an earlier run of the job left here. */
+  /** Where the pipeline writes; on the output's file system, so that publishing is a rename. */
+  Path staging() {
+    return folder.resolve(STAGING);
+  }
+
+  /** Removes the files an earlier run of the job published or left half done, and nothing else. */
   void clearEarlierRun() throws IOException {
     Files.createDirectories(folder);
     // First, so that a crash while clearing never leaves an old _SUCCESS beside a partial set.
     Files.deleteIfExists(folder.resolve(SUCCESS));
-    try (DirectoryStream<Path> own = Files.newDirectoryStream(folder, OWN_FILES)) {
-      for (Path file : own) {
-        Files.deleteIfExists(file);
-      }
+    for (Path file : ownFiles(folder)) {
+      Files.deleteIfExists(file);
     }
-    removeTemporaryFolders();
+    deleteTree(staging());
   }
 
-  /** Beam's writers leave their (emptied) temporary folders behind. */
-  private void removeTemporaryFolders() throws IOException {
-    try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".temp-beam*")) {
+  /**
+   * After the pipeline finished: checks the staged files that must exist, creates the empty ones and
+   * removes what Beam's writers left of their temporary folders.
+   */
+  void completeStaging() throws IOException {
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(staging(), ".temp-beam*")) {
       for (Path temp : temps) {
         deleteTree(temp);
       }
     }
-  }
-
-  /** After a successful run: checks the files that must exist and creates the empty ones. */
-  void complete() throws IOException {
-    removeTemporaryFolders();
     for (String required : List.of(STATS, REPORT)) {
-      if (!Files.isRegularFile(folder.resolve(required))) {
-        throw new IOException("the run finished but " + folder.resolve(required) + " is missing");
+      if (!Files.isRegularFile(staging().resolve(required))) {
+        throw new IOException("the run finished but " + staging().resolve(required) + " is missing");
       }
     }
     for (String name : ALWAYS_WRITTEN) {
-      Path file = folder.resolve(name);
+      Path file = staging().resolve(name);
       if (!Files.exists(file)) {
         Files.createFile(file);
       }
     }
+  }
+
+  /** Moves every staged file into the output folder, each in one atomic rename. */
+  void publish() throws IOException {
+    for (Path file : ownFiles(staging())) {
+      Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+    deleteTree(staging());
   }
 
   /** The very last write of a run. */
@@ -79,7 +93,19 @@ final class OutputFolder {
     Files.write(folder.resolve(SUCCESS), new byte[0]);
   }
 
+  private static List<Path> ownFiles(Path in) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> own = Files.newDirectoryStream(in, OWN_FILES)) {
+      own.forEach(files::add);
+    }
+    files.sort(null);
+    return files;
+  }
+
   private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(path);

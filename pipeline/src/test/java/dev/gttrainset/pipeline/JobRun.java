@@ -49,12 +49,24 @@ final class JobRun {
 
   /** The job on the bundled town, as the README runs it. */
   static JobRun onTestdata(Path output, String... extra) {
+    return of(output, testdataArgs(extra));
+  }
+
+  static String[] testdataArgs(String... extra) {
     List<String> args = new ArrayList<>();
     args.add("--sessions=" + TESTDATA.resolve("claude/projects"));
     args.add("--town=" + TESTDATA.resolve("town"));
     args.add("--gtHome=" + TESTDATA.resolve("gt"));
     args.addAll(List.of(extra));
-    return of(output, args.toArray(new String[0]));
+    return args.toArray(new String[0]);
+  }
+
+  /** Starts the job in a JVM of its own, which a test may kill; its output goes to {@code log}. */
+  static Process launch(Path log, Path output, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    command.add("--output=" + output);
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   JsonNode stats() {

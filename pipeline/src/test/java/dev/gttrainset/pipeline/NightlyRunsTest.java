@@ -135,7 +135,7 @@ class NightlyRunsTest {
     assertEquals(Main.EXIT_OK, undisturbed.exitCode, undisturbed::toString);
 
     // The first attempt is killed while it writes; it leaves no _SUCCESS.
-    Process killed = launch(out().resolve("dt={date}"), night(2));
+    Process killed = JobRun.launch(work.resolve("killed.log"), out().resolve("dt={date}"), night(2));
     waitForWriting(partition(2), killed);
     killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     assertNotEquals(0, killed.exitValue());
@@ -163,26 +163,12 @@ class NightlyRunsTest {
     assertEquals(0, StatsDocument.samplesBalance(night3));
   }
 
-  private Process launch(Path output, String[] args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    command.add("--output=" + output);
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve("killed.log").toFile())
-        .start();
-  }
-
-  /** Waits until the run is writing its files (Beam's temporary folder exists), then returns. */
+  /** Waits until the run is writing its files (its staging folder exists), then returns. */
   private void waitForWriting(Path partition, Process process) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(partition)) {
-        try (Stream<Path> entries = Files.list(partition)) {
-          if (entries.anyMatch(p -> p.getFileName().toString().startsWith(".temp-beam"))) {
-            return;
-          }
-        }
+      if (Files.isDirectory(partition.resolve(OutputFolder.STAGING))) {
+        return;
       }
       if (!process.isAlive()) {
         throw new AssertionError("the run ended before it was killed:\n" + Files.readString(work.resolve("killed.log")));
