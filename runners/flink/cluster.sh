@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# A standalone Flink 1.19 session cluster on this machine, loopback only: one JobManager, one
-# TaskManager with two slots, sized for a 2-core, 24 GiB machine. Built from Maven Central jars.
+# A standalone Flink 1.19 session cluster on this machine, loopback only: one JobManager and, by
+# default, one TaskManager with two slots, sized for a 2-core, 24 GiB machine. Built from Maven
+# Central jars.
 #
-#   runners/flink/cluster.sh start    start it and wait until the TaskManager has registered
+#   runners/flink/cluster.sh start    start it and wait until every TaskManager has registered
 #   runners/flink/cluster.sh stop     stop it; also cleans up after a crash
 #   runners/flink/cluster.sh status   what runs, and what the REST API says
 #
 # Everything lives under runners/flink/target/ (FLINK_WORK): conf/, logs/, pids/, tmp/.
-# FLINK_REST_PORT (8081) and FLINK_RPC_PORT (6123) move the ports.
+# FLINK_REST_PORT (8081) and FLINK_RPC_PORT (6123) move the ports. FLINK_TASKMANAGERS (1),
+# FLINK_TM_SLOTS (2) and FLINK_TM_MEMORY (4096m) shape the TaskManagers; each is named tm-<n>
+# (its resource id in the REST API) with its pid in pids/taskmanager-<n>.pid.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +21,9 @@ PIDS=$WORK/pids
 REST_PORT=${FLINK_REST_PORT:-8081}
 RPC_PORT=${FLINK_RPC_PORT:-6123}
 REST=http://127.0.0.1:$REST_PORT
+TASKMANAGERS=${FLINK_TASKMANAGERS:-1}
+TM_SLOTS=${FLINK_TM_SLOTS:-2}
+TM_MEMORY=${FLINK_TM_MEMORY:-4096m}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # A marker on every cluster JVM's command line, so stop finds them even without pid files.
 MARKER=-Dgt.trainset.flink.work=$WORK
@@ -62,8 +68,8 @@ jobmanager.bind-host: 127.0.0.1
 jobmanager.memory.process.size: 1600m
 taskmanager.host: localhost
 taskmanager.bind-host: 127.0.0.1
-taskmanager.numberOfTaskSlots: 2
-taskmanager.memory.process.size: 4096m
+taskmanager.numberOfTaskSlots: $TM_SLOTS
+taskmanager.memory.process.size: $TM_MEMORY
 parallelism.default: 2
 rest.address: localhost
 rest.bind-address: 127.0.0.1
@@ -71,10 +77,13 @@ rest.port: $REST_PORT
 io.tmp.dirs: $WORK/tmp
 web.tmpdir: $WORK/tmp
 blob.storage.directory: $WORK/tmp
-# A lost TaskManager is not the end of a batch job: retry the whole job a few times.
-restart-strategy.type: fixed-delay
-restart-strategy.fixed-delay.attempts: 3
-restart-strategy.fixed-delay.delay: 5 s
+# A lost TaskManager is not the end of a batch job: only the regions that ran on it restart. Since
+# Flink 1.19 exponential-delay counts the failures one lost TaskManager causes in several regions
+# as one attempt (fixed-delay counts each, and gives up after the first lost TaskManager).
+restart-strategy.type: exponential-delay
+restart-strategy.exponential-delay.initial-backoff: 1 s
+restart-strategy.exponential-delay.max-backoff: 20 s
+restart-strategy.exponential-delay.attempts-before-reset-backoff: 5
 heartbeat.timeout: 20000
 YAML
 }
@@ -108,23 +117,29 @@ wait_ready() {
   local deadline=$((SECONDS + ${FLINK_START_TIMEOUT:-120})) body
   while [ $SECONDS -lt $deadline ]; do
     body=$(overview)
-    if echo "$body" | grep -q '"taskmanagers":[1-9]' && echo "$body" | grep -q '"slots-total":[2-9]'; then
+    if echo "$body" | grep -q "\"taskmanagers\":$TASKMANAGERS," \
+        && echo "$body" | grep -q "\"slots-total\":$((TASKMANAGERS * TM_SLOTS)),"; then
       log "ready: $body"
       return 0
     fi
-    for name in jobmanager taskmanager; do
+    for name in jobmanager $(taskmanager_names); do
       pid_alive "$name" || { log "$name died; its log:"; tail -n 40 "$LOGS/$name.log" >&2; stop; exit 1; }
     done
     sleep 1
   done
   log "not ready after ${FLINK_START_TIMEOUT:-120}s; logs in $LOGS"
-  tail -n 40 "$LOGS/jobmanager.log" "$LOGS/taskmanager.log" >&2 || true
+  tail -n 40 "$LOGS"/*.log >&2 || true
   stop
   exit 1
 }
 
+taskmanager_names() {
+  local n
+  for n in $(seq 1 "$TASKMANAGERS"); do echo "taskmanager-$n"; done
+}
+
 start() {
-  if pid_alive jobmanager || pid_alive taskmanager; then
+  if pid_alive jobmanager; then
     log "already running"; status; return 0
   fi
   stop quietly
@@ -137,19 +152,24 @@ start() {
   mapfile -t params < <(resource_params GET_JM_RESOURCE_PARAMS "$cp")
   launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint "$cp" "${params[0]}" "${params[1]:-}"
   mapfile -t params < <(resource_params GET_TM_RESOURCE_PARAMS "$cp")
-  launch taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$cp" "${params[0]}" "${params[1]:-}"
+  local n
+  for n in $(seq 1 "$TASKMANAGERS"); do
+    launch "taskmanager-$n" org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$cp" "${params[0]}" \
+      "${params[1]:-} -Dtaskmanager.resource-id=tm-$n"
+  done
   wait_ready
 }
 
 stop() {
-  local name pid
-  for name in taskmanager jobmanager; do
-    if [ -s "$PIDS/$name.pid" ]; then
+  local file name pid
+  for file in "$PIDS"/taskmanager*.pid "$PIDS"/jobmanager.pid; do
+    name=$(basename "$file" .pid)
+    if [ -s "$file" ]; then
       pid=$(cat "$PIDS/$name.pid")
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
       kill -9 "$pid" 2>/dev/null || true
-      rm -f "$PIDS/$name.pid"
+      rm -f "$file"
       [ "${1:-}" = quietly ] || log "$name stopped"
     fi
   done
@@ -161,9 +181,11 @@ stop() {
 }
 
 status() {
-  local name
-  for name in jobmanager taskmanager; do
-    if pid_alive "$name"; then log "$name running (pid $(cat "$PIDS/$name.pid"))"; else log "$name not running"; fi
+  local file name
+  for file in "$PIDS"/*.pid; do
+    [ -e "$file" ] || { log "not running"; break; }
+    name=$(basename "$file" .pid)
+    if pid_alive "$name"; then log "$name running (pid $(cat "$file"))"; else log "$name not running"; fi
   done
   local body; body=$(overview)
   if [ -n "$body" ]; then log "REST $REST: $body"; else log "REST $REST: no answer"; fi
