@@ -105,6 +105,20 @@ class FlinkClusterIT {
     }
   }
 
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void embeddedFlinkGivesTheSameBytes(int parallelism) throws Exception {
+    Path output = work.resolve("local-" + parallelism);
+    List<String> java =
+        List.of(
+            "java", "-jar", JAR.toString(), "--runner=FlinkRunner", "--flinkMaster=[local]",
+            "--parallelism=" + parallelism);
+    long start = System.nanoTime();
+    assertEquals(0, run("local-" + parallelism, jobCommand(java, output)));
+    assertSameFiles(direct, output);
+    System.out.printf("embedded flink, parallelism %d: %.1f s%n", parallelism, (System.nanoTime() - start) / 1e9);
+  }
+
   /** Waits until a task of the job is running, then names the TaskManager it runs on. */
   private static String busyTaskManager(String jobName, Process job) throws Exception {
     long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
