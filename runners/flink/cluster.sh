@@ -79,12 +79,15 @@ web.tmpdir: $WORK/tmp
 blob.storage.directory: $WORK/tmp
 # A lost TaskManager is not the end of a batch job: only the regions that ran on it restart. Since
 # Flink 1.19 exponential-delay counts the failures one lost TaskManager causes in several regions
-# as one attempt (fixed-delay counts each, and gives up after the first lost TaskManager).
+# as one attempt (fixed-delay counts each, and gives up after the first lost TaskManager). Until
+# the heartbeat says the TaskManager is gone, restarts may be sent to it and fail: a short
+# heartbeat and enough attempts (about a minute of backoff) outlast that.
 restart-strategy.type: exponential-delay
 restart-strategy.exponential-delay.initial-backoff: 1 s
 restart-strategy.exponential-delay.max-backoff: 20 s
-restart-strategy.exponential-delay.attempts-before-reset-backoff: 5
-heartbeat.timeout: 20000
+restart-strategy.exponential-delay.attempts-before-reset-backoff: 10
+heartbeat.interval: 2000
+heartbeat.timeout: 10000
 YAML
 }
 
