@@ -1,0 +1,48 @@
+package dev.gttrainset.testdata;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Credentials of the shapes agents really leak, all fake: AWS's own documentation examples and
+ * tokens spelled FAKE...EXAMPLE, put together from parts so that no whole one sits in the source.
+ */
+final class FakeCredentials {
+  private static final String AWS_ACCESS_KEY = "AKIA" + "IOSFODNN7" + "EXAMPLE";
+  private static final String AWS_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY";
+  private static final String GITHUB_TOKEN = "ghp_" + "FAKEexample0123456789" + "FAKEexample0123";
+  private static final String ANTHROPIC_KEY = "sk-ant-api03-" + "FAKE-EXAMPLE-not-a-real-key-" + "0123456789abcdefghij";
+  private static final String DB_PASSWORD = "FAKEpassw0rd" + "EXAMPLE";
+  private static final String EMAIL = "jane.doe" + "@" + "acme-corp.io";
+
+  private FakeCredentials() {}
+
+  /** A {@code .env} file as the Read tool shows it, with one to three secrets in it. */
+  static String envFile(SplittableRandom random) {
+    List<String> lines =
+        List.of(
+            "DATABASE_URL=postgres://gastown:" + DB_PASSWORD + "@db.internal:5432/gastown",
+            "ANTHROPIC_API_KEY=" + ANTHROPIC_KEY,
+            "AWS_ACCESS_KEY_ID=" + AWS_ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY=" + AWS_SECRET_KEY,
+            "GITHUB_TOKEN=" + GITHUB_TOKEN,
+            "OWNER_EMAIL=" + EMAIL);
+    StringBuilder out = new StringBuilder();
+    int first = random.nextInt(lines.size());
+    int count = 1 + random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      out.append(String.format(java.util.Locale.ROOT, "%6d\t", i + 1)).append(lines.get((first + i) % lines.size())).append('\n');
+    }
+    out.append(String.format(java.util.Locale.ROOT, "%6d\t", count + 1)).append("LOG_LEVEL=info\n");
+    return out.toString();
+  }
+
+  /** A command with a token in it, as agents type them. */
+  static String curlWithToken() {
+    return "curl -s -H 'Authorization: token " + GITHUB_TOKEN + "' https://api.github.com/repos/steveyegge/gastown/pulls";
+  }
+
+  static String email() {
+    return EMAIL;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.gttrainset.testdata;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a Gas Town of a given size in the real formats, the same bytes for the same seed:
+ * {@code claude/projects/} (transcripts, some with subagents), {@code town/} (the town root with
+ * {@code .events.jsonl} and its agents' folders), {@code gt/} ({@code costs.jsonl}, {@code
+ * cmd-usage.jsonl}) and {@code town.json}, which says what was written.
+ *
+ * <pre>
+ * java -cp runners/target/gt-trainset.jar dev.gttrainset.testdata.TownGenerator \
+ *     --out=/tmp/town-100mb --megabytes=100 [--sessions=N] [--seed=42] [--gzip]
+ * </pre>
+ *
+ * With {@code --megabytes} alone, sessions of natural length are written until the transcripts
+ * reach that size; with {@code --sessions} alone, that many; with both, that many sessions that
+ * share the size (one session of 200 MB: {@code --sessions=1 --megabytes=200}).
+ */
+public final class TownGenerator {
+  static final long MEGABYTE = 1_000_000L;
+  private static final Instant TOWN_START = Instant.parse("2026-02-16T00:00:00Z");
+  private static final String BROKEN_LINE =
+      "{\"parentUuid\":\"00000000-0000-4000-8000-000000000000\",\"isSidechain\":false,\"type\":\"assistant\",\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"Checking the";
+
+  private final Path out;
+  private final boolean gzip;
+  private final SplittableRandom random;
+  private final Ids ids;
+  private final GtLogs logs = new GtLogs();
+  private final Scenes scenes;
+  private final RoleQuota roles = new RoleQuota();
+  private final Map<Role, Long> sessionsByRole = new EnumMap<>(Role.class);
+  private final Map<Role, Long> exchangesByRole = new EnumMap<>(Role.class);
+  private long files;
+  private long bytes;
+  private long lines;
+  private long brokenLines;
+  private Instant clock = TOWN_START;
+
+  TownGenerator(Path out, long seed, boolean gzip) {
+    this.out = out;
+    this.gzip = gzip;
+    this.random = new SplittableRandom(seed);
+    this.ids = new Ids(random);
+    this.scenes = new Scenes(random, ids, logs);
+  }
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = Options.parse(args, List.of("out", "megabytes", "sessions", "seed", "gzip"));
+    if (!options.containsKey("out") || !(options.containsKey("megabytes") || options.containsKey("sessions"))) {
+      System.err.println("usage: TownGenerator --out=DIR (--megabytes=N | --sessions=N | both) [--seed=42] [--gzip]");
+      System.exit(2);
+    }
+    long megabytes = Long.parseLong(options.getOrDefault("megabytes", "0"));
+    int sessions = Integer.parseInt(options.getOrDefault("sessions", "0"));
+    TownGenerator town =
+        new TownGenerator(Paths.get(options.get("out")), Long.parseLong(options.getOrDefault("seed", "42")), options.containsKey("gzip"));
+    long start = System.nanoTime();
+    town.generate(megabytes * MEGABYTE, sessions);
+    System.out.printf(
+        Locale.ROOT,
+        "town-generator: %,d sessions, %,d files, %,d lines, %.1f MB of transcripts in %s (%.1f s)%n",
+        town.sessions(), town.files, town.lines, town.bytes / 1e6, town.out, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * @param size the transcripts' size in bytes, or 0 to let {@code sessions} decide
+   * @param sessions how many sessions, or 0 to write until {@code size} is reached
+   */
+  void generate(long size, int sessions) throws IOException {
+    Files.createDirectories(out);
+    long share = sessions > 0 && size > 0 ? size / sessions : 0;
+    for (int session = 0; sessions > 0 ? session < sessions : bytes < size; session++) {
+      session(share);
+    }
+    lines += logs.write(out.resolve("town"), out.resolve("gt"));
+    writeManifest();
+  }
+
+  long sessions() {
+    return sessionsByRole.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** One session: its transcript, perhaps a subagent's, its events and its cost. */
+  private void session(long size) throws IOException {
+    Agent agent = nextAgent();
+    String sessionId = ids.uuid();
+    Instant start = clock;
+    clock = clock.plus(Duration.ofMinutes(2 + random.nextInt(40)));
+    Path folder = out.resolve("claude/projects").resolve(agent.projectFolder());
+    Path file = folder.resolve(sessionId + (gzip ? ".jsonl.gz" : ".jsonl"));
+    // Boot is a dog that lives for one triage; the others work a while.
+    int exchanges = agent.role() == Role.BOOT ? 1 : 4 + random.nextInt(17);
+    int brokenAt = random.nextInt(30) == 0 ? random.nextInt(exchanges) : -1;
+    double cost = 0;
+    Instant end;
+    try (TranscriptWriter transcript = new TranscriptWriter(file, gzip, ids, sessionId, agent.cwd(), null, start)) {
+      transcript.fileHistorySnapshot();
+      if (agent.inGasTown()) {
+        transcript.hookProgress("SessionStart", "gt prime --hook");
+      }
+      for (int i = 0; size > 0 ? i == 0 || transcript.bytes() < size : i < exchanges; i++) {
+        scenes.exchange(transcript, agent, i == 0);
+        exchangesByRole.merge(agent.role(), 1L, Long::sum);
+        cost += 0.02 + random.nextDouble() * 0.4;
+        if (agent.inGasTown() && random.nextInt(3) == 0) {
+          logs.cost(transcript.clock(), agent, cost);
+        }
+        if (i == brokenAt) {
+          transcript.brokenLine(BROKEN_LINE);
+          brokenLines++;
+        }
+        transcript.pause(Duration.ofMinutes(1 + random.nextInt(20)));
+      }
+      end = transcript.clock();
+      count(transcript);
+    }
+    Files.setLastModifiedTime(file, FileTime.from(end));
+    if ((agent.role() == Role.CREW || agent.role() == Role.POLECAT) && random.nextInt(7) == 0) {
+      subagent(agent, sessionId, folder.resolve(sessionId).resolve("subagents"), start.plusSeconds(90));
+    }
+    if (agent.inGasTown()) {
+      Files.createDirectories(out.resolve("town").resolve(Paths.get(Agent.TOWN).relativize(Paths.get(agent.cwd()))));
+      if (random.nextInt(10) < 7) {
+        logs.sessionStart(start, agent, sessionId);
+        logs.sessionEnd(end.plusSeconds(5), agent, sessionId);
+      }
+      logs.cost(end.plusSeconds(30), agent, cost);
+    }
+    sessionsByRole.merge(agent.role(), 1L, Long::sum);
+  }
+
+  /** A Task subagent: its own file beside the session's, the same session id, an agent id. */
+  private void subagent(Agent agent, String sessionId, Path folder, Instant start) throws IOException {
+    String agentId = ids.agentId();
+    Path file = folder.resolve("agent-" + agentId + (gzip ? ".jsonl.gz" : ".jsonl"));
+    try (TranscriptWriter transcript = new TranscriptWriter(file, gzip, ids, sessionId, agent.cwd(), agentId, start)) {
+      scenes.exchange(transcript, new Agent(Role.CREW, agent.rig(), agent.name()), false);
+      count(transcript);
+    }
+  }
+
+  private void count(TranscriptWriter transcript) throws IOException {
+    files++;
+    bytes += transcript.bytes() + 1;
+    lines += transcript.lines();
+  }
+
+  private Agent nextAgent() {
+    Role role = roles.next();
+    ToolOutputs pick = new ToolOutputs(random);
+    switch (role) {
+      case WITNESS:
+      case REFINERY:
+        return new Agent(role, pick.pick(ToolOutputs.RIGS), null);
+      case CREW:
+        return new Agent(role, pick.pick(ToolOutputs.RIGS), pick.pick(ToolOutputs.CREW));
+      case POLECAT:
+        return new Agent(role, pick.pick(ToolOutputs.RIGS), pick.pick(ToolOutputs.POLECATS));
+      case UNKNOWN:
+        return new Agent(role, null, pick.pick(List.of("blog", "dotfiles", "recipes")));
+      default:
+        return new Agent(role, null, null);
+    }
+  }
+
+  private void writeManifest() throws IOException {
+    try (JsonGenerator json = new JsonFactory().createGenerator(out.resolve("town.json").toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeNumberField("sessions", sessions());
+      json.writeNumberField("transcript_files", files);
+      json.writeNumberField("transcript_bytes", bytes);
+      json.writeNumberField("lines", lines);
+      json.writeNumberField("broken_transcript_lines", brokenLines);
+      json.writeNumberField("broken_log_lines", 3L * GtLogs.BROKEN_LINES_PER_LOG);
+      json.writeNumberField("planted_secrets", scenes.plantedSecrets());
+      json.writeObjectFieldStart("roles");
+      for (Role role : Role.values()) {
+        json.writeObjectFieldStart(role.id());
+        json.writeNumberField("sessions", sessionsByRole.getOrDefault(role, 0L));
+        json.writeNumberField("exchanges", exchangesByRole.getOrDefault(role, 0L));
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+  }
+}
