@@ -1,9 +1,11 @@
 package dev.gttrainset.pipeline;
 
 import dev.gttrainset.cost.MatchCosts;
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.OutputLine;
+import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.output.ReadPublishedHashes;
 import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.output.Records;
@@ -11,6 +13,7 @@ import dev.gttrainset.output.ToOutputLines;
 import dev.gttrainset.output.WriteJsonlFiles;
 import dev.gttrainset.parse.ReadGtLogs;
 import dev.gttrainset.parse.ReadSessions;
+import dev.gttrainset.role.TagConversations;
 import dev.gttrainset.role.TagRoles;
 import dev.gttrainset.sample.BuildSamples;
 import dev.gttrainset.sample.DedupByContentHash;
@@ -36,10 +39,8 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
@@ -77,20 +78,21 @@ public final class GtTrainsetPipeline {
     PCollectionTuple gtLogs = pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()));
     PCollection<GtRecord> gtRecords = gtLogs.get(ReadGtLogs.RECORDS);
 
+    PCollection<ConversationFacts> facts = sessions.get(ReadSessions.FACTS);
+    PCollectionTuple roles = facts.apply("TagRoles", TagRoles.using(gtRecords, paths.layoutHints()));
+    PCollectionView<Map<String, RoleTag>> roleBySession =
+        roles.get(TagRoles.ROLES).apply("RoleBySession", View.asMap());
     PCollectionTuple tagged =
         sessions
             .get(ReadSessions.CONVERSATIONS)
-            .apply("TagRoles", TagRoles.using(gtRecords, paths.layoutHints()));
-    PCollectionTuple costs = tagged.get(TagRoles.TAGGED).apply("MatchCosts", MatchCosts.from(gtRecords));
+            .apply("TagConversations", TagConversations.with(roleBySession));
+    PCollectionTuple costs = facts.apply("MatchCosts", MatchCosts.from(gtRecords, roleBySession));
     PCollectionView<Map<String, Long>> costBySession =
-        costs
-            .get(MatchCosts.COSTS)
-            .apply("OneCostPerSession", Max.longsPerKey())
-            .apply("CostBySession", View.asMap());
+        costs.get(MatchCosts.COSTS).apply("CostBySession", View.asMap());
 
     PCollectionTuple built =
         tagged
-            .get(TagRoles.TAGGED)
+            .get(TagConversations.TAGGED)
             .apply(
                 "BuildSamples",
                 BuildSamples.with(
@@ -100,7 +102,7 @@ public final class GtTrainsetPipeline {
                         options.getKeepThinking()),
                     costBySession));
     PCollectionView<List<String>> homeUsers =
-        sessions.get(ReadSessions.CONVERSATIONS).apply("HomeUsers", HomeUsers.fromWorkingDirectories());
+        facts.apply("HomeUsers", HomeUsers.fromWorkingDirectories());
     PCollectionTuple scrubbed =
         built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber, homeUsers));
     PCollectionTuple shortened =
@@ -139,7 +141,7 @@ public final class GtTrainsetPipeline {
                     .get(Scrub.DEAD_LETTERS)
                     .apply("RenderDeadLetters", ToOutputLines.deadLetters()))
             .apply("AllOutputLines", Flatten.pCollections());
-    WriteFilesResult<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.staging()));
+    PCollection<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.staging()));
 
     List<KV<String, Long>> notRead = new ArrayList<>();
     EntriesNotRead.under(paths.sessionsRoot()).forEach((key, count) -> notRead.add(KV.of(key, count)));
@@ -151,7 +153,8 @@ public final class GtTrainsetPipeline {
         PCollectionList.of(sessions.get(ReadSessions.STATS))
             .and(entriesNotRead)
             .and(gtLogs.get(ReadGtLogs.STATS))
-            .and(tagged.get(TagRoles.STATS))
+            .and(roles.get(TagRoles.STATS))
+            .and(tagged.get(TagConversations.STATS))
             .and(costs.get(MatchCosts.STATS))
             .and(built.get(BuildSamples.STATS))
             .and(scrubbed.get(Scrub.STATS))
@@ -163,7 +166,7 @@ public final class GtTrainsetPipeline {
             .and(rendered.get(ToOutputLines.STATS));
     stats
         .apply("CollectStats", CollectStats.create())
-        .apply("AfterDatasets", Wait.on(datasets.getPerDestinationOutputFilenames()))
+        .apply("AfterDatasets", Wait.on(datasets))
         .apply("WriteReport", WriteReport.to(paths.staging(), ReportContext.of(options, paths.sourcePaths(), scrubber)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gttrainset.pipeline;
 
+import dev.gttrainset.output.WriteJsonlFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -59,14 +60,10 @@ final class OutputFolder {
 
   /**
    * After the pipeline finished: checks the staged files that must exist, creates the empty ones and
-   * removes what Beam's writers left of their temporary folders.
+   * removes the sorted runs the datasets were merged from.
    */
   void completeStaging() throws IOException {
-    try (DirectoryStream<Path> temps = Files.newDirectoryStream(staging(), ".temp-beam*")) {
-      for (Path temp : temps) {
-        deleteTree(temp);
-      }
-    }
+    deleteTree(staging().resolve(WriteJsonlFiles.RUNS));
     for (String required : List.of(STATS, REPORT)) {
       if (!Files.isRegularFile(staging().resolve(required))) {
         throw new IOException("the run finished but " + staging().resolve(required) + " is missing");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gttrainset.output.WriteJsonlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,11 @@ class OutputFolderTest {
   @Test
   void clearingRemovesAnEarlierRunAndItsLeftoversButNothingElse() throws IOException {
     Path folder = work.resolve("out");
-    Files.createDirectories(folder.resolve(OutputFolder.STAGING).resolve(".temp-beam-1"));
+    Files.createDirectories(folder.resolve(OutputFolder.STAGING).resolve(WriteJsonlFiles.RUNS));
     for (String name : Set.of("_SUCCESS", "mayor_train.jsonl", "stats.json", "REPORT.md", "leak_gate.json", "notes.txt")) {
       Files.writeString(folder.resolve(name), "old");
     }
-    Files.writeString(folder.resolve(OutputFolder.STAGING).resolve(".temp-beam-1").resolve("part"), "half");
+    Files.writeString(folder.resolve(OutputFolder.STAGING).resolve(WriteJsonlFiles.RUNS).resolve("part"), "half");
 
     new OutputFolder(folder.toString()).clearEarlierRun();
 
@@ -36,12 +37,14 @@ class OutputFolderTest {
   void publishingMovesTheStagedFilesAndRemovesTheStagingFolder() throws IOException {
     OutputFolder output = new OutputFolder(work.resolve("out").toString());
     output.clearEarlierRun();
-    Files.createDirectories(output.staging().resolve(".temp-beam-2"));
+    Files.createDirectories(output.staging().resolve(WriteJsonlFiles.RUNS).resolve("mayor_train"));
+    Files.writeString(output.staging().resolve(WriteJsonlFiles.RUNS).resolve("mayor_train").resolve("a.run"), "run");
     Files.writeString(output.staging().resolve("mayor_train.jsonl"), "{}\n");
     Files.writeString(output.staging().resolve("stats.json"), "{}");
     Files.writeString(output.staging().resolve("REPORT.md"), "# report");
 
     output.completeStaging();
+    assertFalse(Files.exists(output.staging().resolve(WriteJsonlFiles.RUNS)), "the sorted runs are removed");
     assertEquals(Set.of(OutputFolder.STAGING), entries(output.path()), "nothing is published before publish()");
     output.publish();
     output.markSuccess();

@@ -4,12 +4,14 @@ import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.parse.Timestamps;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,10 @@ import java.util.regex.Pattern;
  * ({@code hq-mayor}, {@code gt-gastown-crew-joe}), not a Claude session, and Gas Town writes one on
  * every stop of the agent with the session's cost so far: so a record belongs to the session of
  * the same role and worker that was running when it was written, and the latest such record holds
- * the session's cost.
+ * the session's cost ({@link #LATEST}).
+ *
+ * <p>The sessions of each role and worker are kept sorted by start, so finding a record's session
+ * looks at the few that could have been running then, not at all of them.
  */
 public final class CostMatcher {
   /** A stop hook runs after the session's last transcript line, not before its first. */
@@ -25,9 +30,31 @@ public final class CostMatcher {
 
   static final long LATE_MILLIS = 15 * 60_000L;
 
+  /** Of two records of one session, the one that holds its cost. */
+  public static final Comparator<GtRecord> LATEST =
+      Comparator.comparingLong(GtRecord::timestampMillis).thenComparingLong(GtRecord::costMicros);
+
   private static final Pattern BOOT_SESSION = Pattern.compile("(^|-)boot$");
 
-  private CostMatcher() {}
+  private static final Comparator<SessionSpan> BY_START =
+      Comparator.comparingLong(SessionSpan::firstMillis).thenComparing(SessionSpan::sessionId);
+
+  /** Sessions by join key, sorted by start; and the longest session of each key. */
+  private final Map<String, List<SessionSpan>> byKey = new HashMap<>();
+
+  private final Map<String, Long> longest = new HashMap<>();
+
+  public CostMatcher(Collection<SessionSpan> sessions) {
+    for (SessionSpan session : sessions) {
+      if (session.firstMillis() == Timestamps.NONE) {
+        continue;
+      }
+      String key = keyOf(session.role());
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(session);
+      longest.merge(key, session.lastMillis() - session.firstMillis(), Math::max);
+    }
+    byKey.values().forEach(list -> list.sort(BY_START));
+  }
 
   /** The join key of a tagged session: role, and the worker for crew and polecats. */
   public static String keyOf(RoleTag tag) {
@@ -51,68 +78,62 @@ public final class CostMatcher {
     return role.id() + "/" + (named ? worker.toLowerCase(Locale.ROOT) : "");
   }
 
-  /** Each session's cost in micro-dollars, for the sessions that a record matched. */
-  public static Result match(List<SessionSpan> sessions, List<GtRecord> costs) {
-    Map<String, GtRecord> latest = new TreeMap<>();
-    long unmatched = 0;
-    for (GtRecord cost : costs) {
-      Optional<SessionSpan> session = sessionRunningAt(sessions, cost);
-      if (session.isEmpty()) {
-        unmatched++;
-        continue;
-      }
-      latest.merge(session.get().sessionId(), cost, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
-    }
-    Map<String, Long> costBySession = new TreeMap<>();
-    latest.forEach((session, cost) -> costBySession.put(session, cost.costMicros()));
-    return new Result(costBySession, costs.size() - unmatched, unmatched);
-  }
-
-  private static final Comparator<GtRecord> LATEST =
-      Comparator.comparingLong(GtRecord::timestampMillis).thenComparingLong(GtRecord::costMicros);
-
   /**
    * The session a record was written for: of the same rig when both name one; a session running
    * at that moment before one that ended a little earlier (at a handoff the stop hook of the new
    * session must not go to the old one); then the nearest end.
    */
-  private static Optional<SessionSpan> sessionRunningAt(List<SessionSpan> sessions, GtRecord cost) {
+  public Optional<SessionSpan> sessionOf(GtRecord cost) {
     long millis = cost.timestampMillis();
-    if (millis == Timestamps.NONE) {
+    List<SessionSpan> sessions = byKey.get(keyOf(cost));
+    if (millis == Timestamps.NONE || sessions == null) {
       return Optional.empty();
     }
-    return sessions.stream()
-        .filter(s -> s.firstMillis() != Timestamps.NONE)
-        .filter(s -> cost.rig().isEmpty() || s.rig().isEmpty() || s.rig().equals(cost.rig()))
-        .filter(s -> millis >= s.firstMillis() - EARLY_MILLIS && millis <= s.lastMillis() + LATE_MILLIS)
-        .min(
-            Comparator.comparing((SessionSpan s) -> millis > s.lastMillis())
-                .thenComparingLong(s -> Math.abs(millis - s.lastMillis()))
-                .thenComparing(SessionSpan::sessionId));
+    // Sessions that start after millis + EARLY cannot be it, nor those that ended too long before.
+    long earliestStart = millis - LATE_MILLIS - longest.get(keyOf(cost));
+    SessionSpan best = null;
+    for (int i = lastStartingBy(sessions, millis + EARLY_MILLIS); i >= 0; i--) {
+      SessionSpan s = sessions.get(i);
+      if (s.firstMillis() < earliestStart) {
+        break;
+      }
+      boolean sameRig = cost.rig().isEmpty() || s.role().rig().isEmpty() || s.role().rig().equals(cost.rig());
+      if (sameRig && millis <= s.lastMillis() + LATE_MILLIS && (best == null || closer(millis, s, best))) {
+        best = s;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
-  /** Costs per session, and how many records found a session. */
-  public static final class Result {
-    private final Map<String, Long> costBySession;
-    private final long matchedRecords;
-    private final long unmatchedRecords;
-
-    Result(Map<String, Long> costBySession, long matchedRecords, long unmatchedRecords) {
-      this.costBySession = costBySession;
-      this.matchedRecords = matchedRecords;
-      this.unmatchedRecords = unmatchedRecords;
+  /** Whether {@code a} is a better session for a record at {@code millis} than {@code b}. */
+  private static boolean closer(long millis, SessionSpan a, SessionSpan b) {
+    boolean aEnded = millis > a.lastMillis();
+    boolean bEnded = millis > b.lastMillis();
+    if (aEnded != bEnded) {
+      return !aEnded;
     }
-
-    public Map<String, Long> costBySession() {
-      return costBySession;
+    long aDistance = Math.abs(millis - a.lastMillis());
+    long bDistance = Math.abs(millis - b.lastMillis());
+    if (aDistance != bDistance) {
+      return aDistance < bDistance;
     }
+    return a.sessionId().compareTo(b.sessionId()) < 0;
+  }
 
-    public long matchedRecords() {
-      return matchedRecords;
+  /** The index of the last session that starts at or before {@code millis}, or -1. */
+  private static int lastStartingBy(List<SessionSpan> sessions, long millis) {
+    int low = 0;
+    int high = sessions.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (sessions.get(mid).firstMillis() <= millis) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
     }
-
-    public long unmatchedRecords() {
-      return unmatchedRecords;
-    }
+    return found;
   }
 }

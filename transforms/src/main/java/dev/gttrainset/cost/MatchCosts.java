@@ -1,111 +1,182 @@
 package dev.gttrainset.cost;
 
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
-import dev.gttrainset.model.GtRole;
-import dev.gttrainset.model.TaggedConversation;
+import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Gives tagged sessions their cost from {@code costs.jsonl}: sessions and cost records meet on
- * role and worker (CoGroupByKey), then {@link CostMatcher} pairs them by time.
+ * Gives sessions their cost from {@code costs.jsonl}. Each cost record finds its session among the
+ * tagged main conversations of its role and worker ({@link CostMatcher}, built once per worker from
+ * side inputs); the latest record of each session is its cost.
  */
-public final class MatchCosts extends PTransform<PCollection<TaggedConversation>, PCollectionTuple> {
-  /** Claude session id to its cost in micro-dollars. */
+public final class MatchCosts extends PTransform<PCollection<ConversationFacts>, PCollectionTuple> {
+  /** Claude session id to its cost in micro-dollars; all in one bundle, for a cheap map view. */
   public static final TupleTag<KV<String, Long>> COSTS = new TupleTag<>() {};
 
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private static final TupleTag<SessionSpan> SPANS = new TupleTag<>() {};
-  private static final TupleTag<GtRecord> RECORDS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, GtRecord>> MATCHED = new TupleTag<>() {};
 
   private final PCollection<GtRecord> gtRecords;
+  private final PCollectionView<Map<String, RoleTag>> roles;
 
-  private MatchCosts(PCollection<GtRecord> gtRecords) {
+  private MatchCosts(PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles) {
     this.gtRecords = gtRecords;
+    this.roles = roles;
   }
 
-  public static MatchCosts from(PCollection<GtRecord> gtRecords) {
-    return new MatchCosts(gtRecords);
+  /** @param roles every session's role, as {@code TagRoles} decided */
+  public static MatchCosts from(PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles) {
+    return new MatchCosts(gtRecords, roles);
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<TaggedConversation> tagged) {
-    PCollection<KV<String, SessionSpan>> spans =
-        tagged
-            .apply("MainConversations", Filter.by(t -> t.conversation().isMain()))
-            .apply(
-                "SessionSpans",
-                MapElements.into(
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.strings(), TypeDescriptor.of(SessionSpan.class)))
-                    .via(
-                        t ->
-                            KV.of(
-                                CostMatcher.keyOf(t.role()),
-                                SessionSpan.create(
-                                    t.conversation().sessionId(),
-                                    t.role().role(),
-                                    t.role().rig(),
-                                    t.conversation().firstTimestampMillis(),
-                                    t.conversation().lastTimestampMillis()))));
-    PCollection<KV<String, GtRecord>> costs =
+  public PCollectionTuple expand(PCollection<ConversationFacts> facts) {
+    PCollectionView<List<ConversationFacts>> mainConversations =
+        facts
+            .apply("MainConversations", Filter.by(ConversationFacts::isMain))
+            .apply("MainConversationsView", View.asList());
+    PCollectionTuple matched =
         gtRecords
             .apply("CostRecords", Filter.by(r -> r.source().equals(GtRecord.COSTS)))
             .apply(
-                "KeyCostsByRoleAndWorker",
-                WithKeys.of((GtRecord r) -> CostMatcher.keyOf(r))
-                    .withKeyType(TypeDescriptors.strings()));
-    return KeyedPCollectionTuple.of(SPANS, spans)
-        .and(RECORDS, costs)
-        .apply("JoinCostsToSessions", CoGroupByKey.create())
-        .apply(
-            "MatchCostsByTime",
-            ParDo.of(new MatchCostsFn()).withOutputTags(COSTS, TupleTagList.of(STATS)));
+                "SessionOfEachRecord",
+                ParDo.of(new SessionOfRecordFn(mainConversations, roles))
+                    .withSideInputs(mainConversations, roles)
+                    .withOutputTags(MATCHED, TupleTagList.of(STATS)));
+    PCollectionTuple costs =
+        matched
+            .get(MATCHED)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), gtRecords.getCoder()))
+            .apply("LatestRecordOfEachSession", Combine.globally(new LatestPerSessionFn()))
+            .apply(
+                "CostOfEachSession",
+                ParDo.of(new CostsFn(roles)).withSideInputs(roles).withOutputTags(COSTS, TupleTagList.of(STATS)));
+    PCollection<KV<String, Long>> stats =
+        PCollectionList.of(matched.get(STATS)).and(costs.get(STATS)).apply("CostStats", Flatten.pCollections());
+    return PCollectionTuple.of(COSTS, costs.get(COSTS)).and(STATS, stats);
   }
 
-  private static final class MatchCostsFn extends DoFn<KV<String, CoGbkResult>, KV<String, Long>> {
+  /** Pairs each cost record with the session it was written for, if any. */
+  private static final class SessionOfRecordFn extends DoFn<GtRecord, KV<String, GtRecord>> {
+    private final PCollectionView<List<ConversationFacts>> mainConversations;
+    private final PCollectionView<Map<String, RoleTag>> roles;
+    private transient CostMatcher matcher;
+
+    SessionOfRecordFn(
+        PCollectionView<List<ConversationFacts>> mainConversations, PCollectionView<Map<String, RoleTag>> roles) {
+      this.mainConversations = mainConversations;
+      this.roles = roles;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> group, MultiOutputReceiver out) {
-      List<SessionSpan> sessions = new ArrayList<>();
-      group.getValue().getAll(SPANS).forEach(sessions::add);
-      List<GtRecord> costs = new ArrayList<>();
-      group.getValue().getAll(RECORDS).forEach(costs::add);
-      if (costs.isEmpty()) {
-        return;
+    public void process(@Element GtRecord cost, ProcessContext context, MultiOutputReceiver out) {
+      Optional<SessionSpan> session = matcher(context).sessionOf(cost);
+      if (session.isPresent()) {
+        out.get(MATCHED).output(KV.of(session.get().sessionId(), cost));
+        out.get(STATS).output(KV.of(StatKeys.COSTS_MATCHED, 1L));
+      } else {
+        out.get(STATS).output(KV.of(StatKeys.COSTS_UNMATCHED, 1L));
       }
-      CostMatcher.Result result = CostMatcher.match(sessions, costs);
-      Map<String, GtRole> roles = new HashMap<>();
-      sessions.forEach(s -> roles.put(s.sessionId(), s.role()));
-      result
-          .costBySession()
-          .forEach(
-              (session, micros) -> {
-                out.get(COSTS).output(KV.of(session, micros));
-                out.get(STATS).output(KV.of(StatKeys.role(roles.get(session).id(), "cost_micros"), micros));
-                out.get(STATS).output(KV.of(StatKeys.COSTS_SESSIONS, 1L));
-              });
-      out.get(STATS).output(KV.of(StatKeys.COSTS_MATCHED, result.matchedRecords()));
-      out.get(STATS).output(KV.of(StatKeys.COSTS_UNMATCHED, result.unmatchedRecords()));
+    }
+
+    /** In the global window of a batch job the side inputs never change: index them once. */
+    private CostMatcher matcher(ProcessContext context) {
+      if (matcher == null) {
+        Map<String, RoleTag> role = context.sideInput(roles);
+        List<SessionSpan> spans = new ArrayList<>();
+        for (ConversationFacts main : context.sideInput(mainConversations)) {
+          RoleTag tag = role.getOrDefault(main.sessionId(), RoleTag.unknown());
+          spans.add(SessionSpan.create(main.sessionId(), tag, main.firstTimestampMillis(), main.lastTimestampMillis()));
+        }
+        matcher = new CostMatcher(spans);
+      }
+      return matcher;
+    }
+  }
+
+  /** Each session's latest record, in one sorted map. */
+  private static final class LatestPerSessionFn
+      extends Combine.CombineFn<KV<String, GtRecord>, Map<String, GtRecord>, Map<String, GtRecord>> {
+    @Override
+    public Map<String, GtRecord> createAccumulator() {
+      return new TreeMap<>();
+    }
+
+    @Override
+    public Map<String, GtRecord> addInput(Map<String, GtRecord> latest, KV<String, GtRecord> record) {
+      latest.merge(record.getKey(), record.getValue(), MatchCosts::later);
+      return latest;
+    }
+
+    @Override
+    public Map<String, GtRecord> mergeAccumulators(Iterable<Map<String, GtRecord>> accumulators) {
+      Map<String, GtRecord> merged = new TreeMap<>();
+      accumulators.forEach(latest -> latest.forEach((session, record) -> merged.merge(session, record, MatchCosts::later)));
+      return merged;
+    }
+
+    @Override
+    public Map<String, GtRecord> extractOutput(Map<String, GtRecord> latest) {
+      return latest;
+    }
+
+    @Override
+    public Coder<Map<String, GtRecord>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<KV<String, GtRecord>> input) {
+      return MapCoder.of(StringUtf8Coder.of(), ((KvCoder<String, GtRecord>) input).getValueCoder());
+    }
+  }
+
+  private static GtRecord later(GtRecord a, GtRecord b) {
+    return CostMatcher.LATEST.compare(a, b) >= 0 ? a : b;
+  }
+
+  /** The sessions' costs, each with its role's total. */
+  private static final class CostsFn extends DoFn<Map<String, GtRecord>, KV<String, Long>> {
+    private final PCollectionView<Map<String, RoleTag>> roles;
+
+    CostsFn(PCollectionView<Map<String, RoleTag>> roles) {
+      this.roles = roles;
+    }
+
+    @ProcessElement
+    public void process(@Element Map<String, GtRecord> latest, ProcessContext context, MultiOutputReceiver out) {
+      Map<String, RoleTag> role = context.sideInput(roles);
+      Counters counters = new Counters();
+      latest.forEach(
+          (session, record) -> {
+            out.get(COSTS).output(KV.of(session, record.costMicros()));
+            counters.add(StatKeys.role(role.getOrDefault(session, RoleTag.unknown()).role().id(), "cost_micros"), record.costMicros());
+            counters.increment(StatKeys.COSTS_SESSIONS);
+          });
+      counters.forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
     }
   }
 }

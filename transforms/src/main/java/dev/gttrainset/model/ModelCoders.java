@@ -1,6 +1,5 @@
 package dev.gttrainset.model;
 
-import dev.gttrainset.cost.SessionSpan;
 import dev.gttrainset.role.TownLayout;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
@@ -16,10 +15,11 @@ public final class ModelCoders implements CoderProviderRegistrar {
   @Override
   public List<CoderProvider> getCoderProviders() {
     return List.of(
-        CoderProviders.forCoder(TypeDescriptor.of(SessionSpan.class), SessionSpan.SessionSpanCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(ChatMessage.class), ChatMessage.ChatMessageCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(Conversation.class), Conversation.ConversationCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(ConversationFacts.class), ConversationFacts.ConversationFactsCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(DeadLetter.class), DeadLetter.DeadLetterCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(DedupCandidate.class), DedupCandidate.DedupCandidateCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(GtRecord.class), GtRecord.GtRecordCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(OutputLine.class), OutputLine.OutputLineCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(RoleTag.class), RoleTag.RoleTagCoder.of()),

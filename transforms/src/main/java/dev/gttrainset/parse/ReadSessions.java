@@ -1,6 +1,7 @@
 package dev.gttrainset.parse;
 
 import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.window.RunWindow;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -25,11 +27,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Matches Claude Code transcripts ({@code .jsonl}, {@code .jsonl.gz}), keeps the files of the
- * sessions in the run's window ({@link SelectSessions}) and parses each into its conversations,
- * with dead letters and statistics as side outputs.
+ * sessions in the run's window ({@link SelectSessions}), spreads them over workers ({@link
+ * SpreadFiles}) and parses each into its conversations, with the conversations' {@link
+ * ConversationFacts}, dead letters and statistics as side outputs.
  */
 public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Conversation> CONVERSATIONS = new TupleTag<>() {};
+  /** One per conversation: what the session-wide steps need of it. */
+  public static final TupleTag<ConversationFacts> FACTS = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
@@ -56,23 +61,29 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple selected =
         input
+            .apply("SessionsPattern", Create.of(filepattern))
             .apply(
                 "MatchSessionFiles",
-                FileIO.match().filepattern(filepattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+                FileIO.matchAll()
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
+                    // SelectSessions spreads the files itself, in fewer groups than one a file.
+                    .withOutputParallelization(false))
             .apply("SelectSessionsInWindow", SelectSessions.in(root, window));
     PCollectionTuple parsed =
         selected
             .get(SelectSessions.SELECTED)
+            .apply("SpreadFiles", SpreadFiles.create())
             .apply("ReadMatches", FileIO.readMatches().withCompression(Compression.AUTO))
             .apply(
                 "ParseSession",
                 ParDo.of(new ParseSessionFn(root))
-                    .withOutputTags(CONVERSATIONS, TupleTagList.of(DEAD_LETTERS).and(STATS)));
+                    .withOutputTags(CONVERSATIONS, TupleTagList.of(FACTS).and(DEAD_LETTERS).and(STATS)));
     PCollection<KV<String, Long>> stats =
         PCollectionList.of(selected.get(SelectSessions.STATS))
             .and(parsed.get(STATS))
             .apply("SessionStats", Flatten.pCollections());
     return PCollectionTuple.of(CONVERSATIONS, parsed.get(CONVERSATIONS))
+        .and(FACTS, parsed.get(FACTS))
         .and(DEAD_LETTERS, parsed.get(DEAD_LETTERS))
         .and(STATS, stats);
   }
@@ -97,7 +108,10 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
         parser.fileFailed(LineFiles.readFailure(file, e), e.toString());
       }
       ParsedTranscript parsed = parser.finish();
-      parsed.conversations().forEach(out.get(CONVERSATIONS)::output);
+      for (Conversation conversation : parsed.conversations()) {
+        out.get(CONVERSATIONS).output(conversation);
+        out.get(FACTS).output(ConversationFacts.of(conversation));
+      }
       parsed.deadLetters().forEach(out.get(DEAD_LETTERS)::output);
       parsed.counters().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
       filesParsed.inc();

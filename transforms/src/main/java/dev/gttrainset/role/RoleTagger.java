@@ -1,7 +1,6 @@
 package dev.gttrainset.role;
 
-import dev.gttrainset.model.ChatMessage;
-import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
 import java.util.Comparator;
@@ -22,11 +21,10 @@ public final class RoleTagger {
   private RoleTagger() {}
 
   /**
-   * @param conversations the session's conversations, main conversation first
+   * @param first the facts of the session's first conversation (its main one, when it has one)
    * @param events town events whose payload names this session
    */
-  public static RoleTag tag(
-      List<Conversation> conversations, List<GtRecord> events, TownLayout layout) {
+  public static RoleTag tag(ConversationFacts first, List<GtRecord> events, TownLayout layout) {
     Optional<RoleTag> fromEvent =
         events.stream()
             .sorted(STRONGEST_EVENT_FIRST)
@@ -34,25 +32,15 @@ public final class RoleTagger {
             .flatMap(Optional::stream)
             .findFirst()
             .map(match -> tagOf(match, RoleTag.SIGNAL_EVENT));
-    if (fromEvent.isPresent() || conversations.isEmpty()) {
-      return fromEvent.orElse(RoleTag.unknown());
+    if (fromEvent.isPresent()) {
+      return fromEvent.get();
     }
-    Conversation main = conversations.get(0);
     return layout
-        .matchPath(main.cwd())
+        .matchPath(first.cwd())
         .map(match -> tagOf(match, RoleTag.SIGNAL_CWD))
-        .or(() -> layout.matchProjectDir(main.projectDir()).map(m -> tagOf(m, RoleTag.SIGNAL_PROJECT_DIR)))
-        .or(() -> markerOf(main).map(match -> tagOf(match, RoleTag.SIGNAL_MARKER)))
+        .or(() -> layout.matchProjectDir(first.projectDir()).map(m -> tagOf(m, RoleTag.SIGNAL_PROJECT_DIR)))
+        .or(() -> RoleAddress.parse(first.markerAddress()).map(match -> tagOf(match, RoleTag.SIGNAL_MARKER)))
         .orElse(RoleTag.unknown());
-  }
-
-  /** Gas Town starts an agent with the marker as its prompt: the first user message only. */
-  private static Optional<RoleRules.Match> markerOf(Conversation conversation) {
-    return conversation.messages().stream()
-        .filter(ChatMessage::isUser)
-        .findFirst()
-        .flatMap(message -> GasTownMarker.addressIn(message.text()))
-        .flatMap(RoleAddress::parse);
   }
 
   private static RoleTag tagOf(RoleRules.Match match, String signal) {

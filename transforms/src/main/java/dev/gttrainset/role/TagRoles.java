@@ -1,17 +1,19 @@
 package dev.gttrainset.role;
 
-import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
-import dev.gttrainset.model.TaggedConversation;
+import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SetCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -20,10 +22,7 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -33,16 +32,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Joins each session's conversations with the town events that name it (CoGroupByKey on the Claude
- * session id) and tags every conversation with the session's role. The town's layout, learned from
- * all Gas Town records plus the hints given, reaches the tagger as a side input.
+ * Decides every session's role ({@link RoleTagger}) from the facts of its first conversation and
+ * the town events that name it. The town's layout, learned from all Gas Town records plus the
+ * hints given, and the events reach the tagger as side inputs. The facts are small, so the whole
+ * town's fit in one map; the roles come out in one bundle, ready for a map view that {@link
+ * TagConversations} reads.
  */
-public final class TagRoles extends PTransform<PCollection<Conversation>, PCollectionTuple> {
-  public static final TupleTag<TaggedConversation> TAGGED = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+public final class TagRoles extends PTransform<PCollection<ConversationFacts>, PCollectionTuple> {
+  /** Claude session id to its role, one per session. */
+  public static final TupleTag<KV<String, RoleTag>> ROLES = new TupleTag<>() {};
 
-  private static final TupleTag<Conversation> CONVERSATIONS = new TupleTag<>() {};
-  private static final TupleTag<GtRecord> EVENTS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
   private final PCollection<GtRecord> gtRecords;
   private final List<String> layoutHints;
@@ -62,76 +62,96 @@ public final class TagRoles extends PTransform<PCollection<Conversation>, PColle
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Conversation> conversations) {
+  public PCollectionTuple expand(PCollection<ConversationFacts> facts) {
     PCollectionView<TownLayout> layout =
         gtRecords
             .apply(
                 "LayoutHints",
                 FlatMapElements.into(TypeDescriptors.strings()).via(TownLayout::hintsOf))
             .apply("LearnTownLayout", Combine.globally(new LearnLayoutFn(layoutHints)).asSingletonView());
-
-    PCollection<KV<String, Conversation>> bySession =
-        conversations.apply(
-            "KeyBySession",
-            WithKeys.of(Conversation::sessionId).withKeyType(TypeDescriptors.strings()));
-    PCollection<KV<String, GtRecord>> eventsBySession =
+    PCollectionView<List<GtRecord>> events =
         gtRecords
             .apply(
                 "EventsNamingASession",
                 Filter.by(r -> r.source().equals(GtRecord.EVENTS) && !r.sessionId().isEmpty()))
-            .apply(
-                "KeyEventsBySession",
-                WithKeys.of(GtRecord::sessionId).withKeyType(TypeDescriptors.strings()));
-
-    return KeyedPCollectionTuple.of(CONVERSATIONS, bySession)
-        .and(EVENTS, eventsBySession)
-        .apply("JoinSessionEvents", CoGroupByKey.create())
+            .apply("EventsView", View.asList());
+    return facts
+        .apply("FirstConversationOfEachSession", Combine.globally(new FirstOfEachSessionFn()))
         .apply(
-            "TagRole",
-            ParDo.of(new TagRoleFn(layout))
-                .withSideInputs(layout)
-                .withOutputTags(TAGGED, TupleTagList.of(STATS)));
+            "TagEachSession",
+            ParDo.of(new TagSessionsFn(layout, events))
+                .withSideInputs(layout, events)
+                .withOutputTags(ROLES, TupleTagList.of(STATS)));
   }
 
-  /** Tags one session's conversations; a thin shell around {@link RoleTagger}. */
-  private static final class TagRoleFn extends DoFn<KV<String, CoGbkResult>, TaggedConversation> {
+  /** Tags every session of the town; a thin shell around {@link RoleTagger}. */
+  private static final class TagSessionsFn extends DoFn<Map<String, ConversationFacts>, KV<String, RoleTag>> {
     private final PCollectionView<TownLayout> layout;
+    private final PCollectionView<List<GtRecord>> events;
 
-    TagRoleFn(PCollectionView<TownLayout> layout) {
+    TagSessionsFn(PCollectionView<TownLayout> layout, PCollectionView<List<GtRecord>> events) {
       this.layout = layout;
+      this.events = events;
     }
 
     @ProcessElement
     public void process(
-        @Element KV<String, CoGbkResult> session, ProcessContext context, MultiOutputReceiver out) {
-      List<Conversation> conversations = new ArrayList<>();
-      session.getValue().getAll(CONVERSATIONS).forEach(conversations::add);
-      if (conversations.isEmpty()) {
-        out.get(STATS).output(KV.of(StatKeys.EVENT_SESSIONS_WITHOUT_TRANSCRIPT, 1L));
-        return;
+        @Element Map<String, ConversationFacts> sessions, ProcessContext context, MultiOutputReceiver out) {
+      Map<String, List<GtRecord>> eventsBySession = new TreeMap<>();
+      for (GtRecord event : context.sideInput(events)) {
+        eventsBySession.computeIfAbsent(event.sessionId(), s -> new ArrayList<>()).add(event);
       }
-      conversations.sort(Comparator.comparing(Conversation::orderKey));
-      List<GtRecord> events = new ArrayList<>();
-      session.getValue().getAll(EVENTS).forEach(events::add);
-      RoleTag tag = RoleTagger.tag(conversations, events, context.sideInput(layout));
+      TownLayout town = context.sideInput(layout);
+      Counters counters = new Counters();
+      sessions.forEach(
+          (session, first) -> {
+            RoleTag tag = RoleTagger.tag(first, eventsBySession.getOrDefault(session, List.of()), town);
+            out.get(ROLES).output(KV.of(session, tag));
+            counters.increment(StatKeys.SESSIONS);
+            counters.increment(StatKeys.role(tag.role().id(), "sessions"));
+            counters.increment(StatKeys.roleSignal(tag.signal()));
+          });
+      eventsBySession.keySet().stream()
+          .filter(session -> !sessions.containsKey(session))
+          .forEach(session -> counters.increment(StatKeys.EVENT_SESSIONS_WITHOUT_TRANSCRIPT));
+      counters.forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
+    }
+  }
 
-      String role = tag.role().id();
-      emit(out, StatKeys.SESSIONS, 1);
-      emit(out, StatKeys.role(role, "sessions"), 1);
-      emit(out, StatKeys.roleSignal(tag.signal()), 1);
-      for (Conversation conversation : conversations) {
-        emit(out, StatKeys.role(role, "conversations"), 1);
-        emit(out, StatKeys.role(role, "turns"), conversation.turns());
-        emit(out, StatKeys.TURNS, conversation.turns());
-        if (!conversation.isMain()) {
-          emit(out, StatKeys.SUBAGENT_CONVERSATIONS, 1);
-        }
-        out.get(TAGGED).output(TaggedConversation.create(conversation, tag));
-      }
+  /** Each session's first conversation: its main one when it has one ({@link ConversationFacts#orderKey}). */
+  private static final class FirstOfEachSessionFn
+      extends Combine.CombineFn<ConversationFacts, Map<String, ConversationFacts>, Map<String, ConversationFacts>> {
+    @Override
+    public Map<String, ConversationFacts> createAccumulator() {
+      return new TreeMap<>();
     }
 
-    private static void emit(MultiOutputReceiver out, String key, long count) {
-      out.get(STATS).output(KV.of(key, count));
+    @Override
+    public Map<String, ConversationFacts> addInput(Map<String, ConversationFacts> first, ConversationFacts facts) {
+      first.merge(facts.sessionId(), facts, FirstOfEachSessionFn::earlier);
+      return first;
+    }
+
+    @Override
+    public Map<String, ConversationFacts> mergeAccumulators(Iterable<Map<String, ConversationFacts>> accumulators) {
+      Map<String, ConversationFacts> merged = new TreeMap<>();
+      accumulators.forEach(first -> first.forEach((session, facts) -> merged.merge(session, facts, FirstOfEachSessionFn::earlier)));
+      return merged;
+    }
+
+    @Override
+    public Map<String, ConversationFacts> extractOutput(Map<String, ConversationFacts> first) {
+      return first;
+    }
+
+    @Override
+    public Coder<Map<String, ConversationFacts>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<ConversationFacts> input) {
+      return MapCoder.of(StringUtf8Coder.of(), input);
+    }
+
+    private static ConversationFacts earlier(ConversationFacts a, ConversationFacts b) {
+      return a.orderKey().compareTo(b.orderKey()) <= 0 ? a : b;
     }
   }
 

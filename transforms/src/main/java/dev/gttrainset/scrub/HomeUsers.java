@@ -1,6 +1,6 @@
 package dev.gttrainset.scrub;
 
-import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.ConversationFacts;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,7 +17,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * The home folder names the sessions ran under, read off their working directories ({@code
  * /home/alice/...}, {@code /Users/alice/...}), for the scrubber to know them in every spelling.
  */
-public final class HomeUsers extends PTransform<PCollection<Conversation>, PCollectionView<List<String>>> {
+public final class HomeUsers extends PTransform<PCollection<ConversationFacts>, PCollectionView<List<String>>> {
   private static final Pattern HOME = Pattern.compile("^(?:/home/|/Users/|[A-Za-z]:\\\\Users\\\\)([^/\\\\]{1,64})");
 
   public static HomeUsers fromWorkingDirectories() {
@@ -25,12 +25,12 @@ public final class HomeUsers extends PTransform<PCollection<Conversation>, PColl
   }
 
   @Override
-  public PCollectionView<List<String>> expand(PCollection<Conversation> conversations) {
+  public PCollectionView<List<String>> expand(PCollection<ConversationFacts> conversations) {
     return conversations
         .apply(
             "UserOfCwd",
             FlatMapElements.into(TypeDescriptors.strings())
-                .via((Conversation c) -> userOf(c.cwd()).map(List::of).orElse(List.of())))
+                .via((ConversationFacts c) -> userOf(c.cwd()).map(List::of).orElse(List.of())))
         .apply("DistinctUsers", Distinct.create())
         .apply("AsList", View.asList());
   }

@@ -51,6 +51,15 @@ public final class RunWindow implements Serializable {
   }
 
   /**
+   * Whether a file's last record can change its session's verdict. Without a window only a file
+   * that changed within the settle time can: records are written before the file changes, so an
+   * older file's records are older still, and its change time stands in for them.
+   */
+  public boolean needsLastRecord(long lastModifiedMillis) {
+    return bounded() || (settleMillis > 0 && lastModifiedMillis >= nowMillis - settleMillis);
+  }
+
+  /**
    * @param lastRecordMillis the latest timestamp in the session's files, or {@link Timestamps#NONE}
    * @param lastModifiedMillis when the session's files last changed
    */

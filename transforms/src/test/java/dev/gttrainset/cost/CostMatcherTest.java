@@ -1,12 +1,15 @@
 package dev.gttrainset.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class CostMatcherTest {
@@ -36,44 +39,69 @@ class CostMatcherTest {
         CostMatcher.keyOf(cost("hq-deacon", "deacon", "deacon", 1, 0)));
   }
 
+  private static final RoleTag MAYOR = RoleTag.create(GtRole.MAYOR, "", "", "cwd");
+
+  /** Each session's cost as the job takes it: the latest of the records that found it. */
+  private static Map<String, Long> costs(List<SessionSpan> sessions, List<GtRecord> records) {
+    CostMatcher matcher = new CostMatcher(sessions);
+    Map<String, GtRecord> latest = new TreeMap<>();
+    for (GtRecord record : records) {
+      matcher
+          .sessionOf(record)
+          .ifPresent(s -> latest.merge(s.sessionId(), record, (a, b) -> CostMatcher.LATEST.compare(a, b) >= 0 ? a : b));
+    }
+    Map<String, Long> costs = new TreeMap<>();
+    latest.forEach((session, record) -> costs.put(session, record.costMicros()));
+    return costs;
+  }
+
   @Test
   void theLatestRecordWhileASessionRanIsItsCost() {
     List<SessionSpan> sessions =
         List.of(
-            SessionSpan.create("morning", GtRole.MAYOR, "", 0, 30 * MINUTE),
-            SessionSpan.create("noon", GtRole.MAYOR, "", 180 * MINUTE, 200 * MINUTE));
-    List<GtRecord> costs =
+            SessionSpan.create("morning", MAYOR, 0, 30 * MINUTE),
+            SessionSpan.create("noon", MAYOR, 180 * MINUTE, 200 * MINUTE));
+    GtRecord afterEverything = cost("hq-mayor", "mayor", "mayor", 50_000, 600 * MINUTE);
+    List<GtRecord> records =
         List.of(
             cost("hq-mayor", "mayor", "mayor", 400_000, 10 * MINUTE),
             cost("hq-mayor", "mayor", "mayor", 900_000, 31 * MINUTE),
             cost("hq-mayor", "mayor", "mayor", 250_000, 201 * MINUTE),
-            cost("hq-mayor", "mayor", "mayor", 50_000, 600 * MINUTE));
+            afterEverything);
 
-    CostMatcher.Result result = CostMatcher.match(sessions, costs);
-
-    assertEquals(Map.of("morning", 900_000L, "noon", 250_000L), result.costBySession());
-    assertEquals(3, result.matchedRecords());
-    assertEquals(1, result.unmatchedRecords());
+    assertEquals(Map.of("morning", 900_000L, "noon", 250_000L), costs(sessions, records));
+    assertTrue(new CostMatcher(sessions).sessionOf(afterEverything).isEmpty());
   }
 
   @Test
   void atAHandoffTheRunningSessionWinsOverTheOneThatJustEnded() {
     List<SessionSpan> sessions =
         List.of(
-            SessionSpan.create("before", GtRole.MAYOR, "", 0, 60 * MINUTE),
-            SessionSpan.create("after", GtRole.MAYOR, "", 61 * MINUTE, 180 * MINUTE));
-    CostMatcher.Result result =
-        CostMatcher.match(sessions, List.of(cost("hq-mayor", "mayor", "mayor", 10_000, 63 * MINUTE)));
-    assertEquals(Map.of("after", 10_000L), result.costBySession());
+            SessionSpan.create("before", MAYOR, 0, 60 * MINUTE),
+            SessionSpan.create("after", MAYOR, 61 * MINUTE, 180 * MINUTE));
+    assertEquals(
+        Map.of("after", 10_000L), costs(sessions, List.of(cost("hq-mayor", "mayor", "mayor", 10_000, 63 * MINUTE))));
+  }
+
+  @Test
+  void aLongSessionIsFoundBehindManyShortOnesThatStartedLater() {
+    List<SessionSpan> sessions = new ArrayList<>();
+    sessions.add(SessionSpan.create("all-day", MAYOR, 0, 24 * 60 * MINUTE));
+    for (int i = 1; i <= 50; i++) {
+      sessions.add(SessionSpan.create("short-" + i, MAYOR, i * 20 * MINUTE, i * 20 * MINUTE + 5 * MINUTE));
+    }
+    // At 23 hours the short ones are long over; only the long one is running.
+    assertEquals(
+        Map.of("all-day", 7L), costs(sessions, List.of(cost("hq-mayor", "mayor", "mayor", 7, 23 * 60 * MINUTE))));
   }
 
   @Test
   void aRecordOfAnotherRigIsNotTheSessions() {
-    List<SessionSpan> sessions = List.of(SessionSpan.create("w1", GtRole.WITNESS, "gastown", 0, 60 * MINUTE));
+    RoleTag witness = RoleTag.create(GtRole.WITNESS, "gastown", "", "cwd");
+    List<SessionSpan> sessions = List.of(SessionSpan.create("w1", witness, 0, 60 * MINUTE));
     GtRecord other = cost("gt-beads-witness", "witness", "", 10_000, 30 * MINUTE).toBuilder().setRig("beads").build();
     GtRecord same = cost("gt-gastown-witness", "witness", "", 20_000, 31 * MINUTE).toBuilder().setRig("gastown").build();
-    CostMatcher.Result result = CostMatcher.match(sessions, List.of(other, same));
-    assertEquals(Map.of("w1", 20_000L), result.costBySession());
-    assertEquals(1, result.unmatchedRecords());
+    assertEquals(Map.of("w1", 20_000L), costs(sessions, List.of(other, same)));
+    assertTrue(new CostMatcher(sessions).sessionOf(other).isEmpty());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
@@ -13,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class RoleTaggerTest {
   private final TownLayout layout = TownLayout.create(List.of("/home/ubuntu/gt"), List.of("gastown"));
 
-  private static Conversation conversation(String cwd, String projectDir, String firstMessage) {
-    return Conversation.builder()
+  private static ConversationFacts conversation(String cwd, String projectDir, String firstMessage) {
+    return ConversationFacts.of(Conversation.builder()
         .setSessionId("s1")
         .setSourceFile(projectDir + "/s1.jsonl")
         .setProjectDir(projectDir)
         .setCwd(cwd)
         .setMessages(List.of(ChatMessage.user(firstMessage, 0L)))
-        .build();
+        .build());
   }
 
   private static GtRecord sessionStart(String role) {
@@ -31,7 +32,7 @@ class RoleTaggerTest {
   void anEventNamingTheSessionBeatsEverythingElse() {
     RoleTag tag =
         RoleTagger.tag(
-            List.of(conversation("/home/ubuntu/gt/mayor", "-home-ubuntu-gt-mayor", "hi")),
+            conversation("/home/ubuntu/gt/mayor", "-home-ubuntu-gt-mayor", "hi"),
             List.of(sessionStart("gastown/crew/joe")),
             layout);
     assertEquals(RoleTag.create(GtRole.CREW, "gastown", "joe", RoleTag.SIGNAL_EVENT), tag);
@@ -41,7 +42,7 @@ class RoleTaggerTest {
   void thenTheWorkingDirectory() {
     RoleTag tag =
         RoleTagger.tag(
-            List.of(conversation("/home/ubuntu/gt/gastown/witness", "x", "[GAS TOWN] mayor <- human • t • x")),
+            conversation("/home/ubuntu/gt/gastown/witness", "x", "[GAS TOWN] mayor <- human • t • x"),
             List.of(),
             layout);
     assertEquals(RoleTag.create(GtRole.WITNESS, "gastown", "", RoleTag.SIGNAL_CWD), tag);
@@ -50,7 +51,7 @@ class RoleTaggerTest {
   @Test
   void thenTheProjectFolder() {
     RoleTag tag =
-        RoleTagger.tag(List.of(conversation("", "-home-ubuntu-gt-deacon-dogs-boot", "triage")), List.of(), layout);
+        RoleTagger.tag(conversation("", "-home-ubuntu-gt-deacon-dogs-boot", "triage"), List.of(), layout);
     assertEquals(RoleTag.create(GtRole.BOOT, "", "", RoleTag.SIGNAL_PROJECT_DIR), tag);
   }
 
@@ -58,9 +59,8 @@ class RoleTaggerTest {
   void thenTheBeacon() {
     RoleTag tag =
         RoleTagger.tag(
-            List.of(
-                conversation(
-                    "/tmp/wt", "-tmp-wt", "[GAS TOWN] gastown/polecats/toast <- witness • 2026-02-25T20:30 • assigned")),
+            conversation(
+                "/tmp/wt", "-tmp-wt", "[GAS TOWN] gastown/polecats/toast <- witness • 2026-02-25T20:30 • assigned"),
             List.of(),
             layout);
     assertEquals(RoleTag.create(GtRole.POLECAT, "gastown", "toast", RoleTag.SIGNAL_MARKER), tag);
@@ -68,7 +68,7 @@ class RoleTaggerTest {
 
   @Test
   void withoutEvidenceTheRoleIsUnknown() {
-    RoleTag tag = RoleTagger.tag(List.of(conversation("/home/u/blog", "-home-u-blog", "add rss")), List.of(), layout);
+    RoleTag tag = RoleTagger.tag(conversation("/home/u/blog", "-home-u-blog", "add rss"), List.of(), layout);
     assertEquals(RoleTag.unknown(), tag);
   }
 
@@ -76,7 +76,7 @@ class RoleTaggerTest {
   void anEventWithoutARoleIsNoEvidence() {
     RoleTag tag =
         RoleTagger.tag(
-            List.of(conversation("/home/ubuntu/gt/deacon", "x", "patrol")), List.of(sessionStart("")), layout);
+            conversation("/home/ubuntu/gt/deacon", "x", "patrol"), List.of(sessionStart("")), layout);
     assertEquals(RoleTag.SIGNAL_CWD, tag.signal());
     assertEquals(GtRole.DEACON, tag.role());
   }

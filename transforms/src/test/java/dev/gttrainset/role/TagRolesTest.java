@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Conversation;
+import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.TaggedConversation;
@@ -15,9 +16,14 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,9 +60,14 @@ class TagRolesTest {
                     .build(),
                 GtRecord.builder(GtRecord.EVENTS, "session_start").setSessionId("gone-1").setRole("mayor").build()));
 
-    PCollectionTuple tagged = conversations.apply(TagRoles.using(records, List.of()));
+    PCollectionTuple decided =
+        conversations
+            .apply("Facts", MapElements.into(TypeDescriptor.of(ConversationFacts.class)).via(ConversationFacts::of))
+            .apply(TagRoles.using(records, List.of()));
+    PCollectionTuple tagged =
+        conversations.apply(TagConversations.with(decided.get(TagRoles.ROLES).apply(View.asMap())));
 
-    PAssert.that(tagged.get(TagRoles.TAGGED))
+    PAssert.that(tagged.get(TagConversations.TAGGED))
         .satisfies(
             all -> {
               Map<String, String> roles = new TreeMap<>();
@@ -74,7 +85,11 @@ class TagRolesTest {
                   roles);
               return null;
             });
-    PAssert.that(tagged.get(TagRoles.STATS).apply(Sum.longsPerKey()))
+    PAssert.that(
+            PCollectionList.of(decided.get(TagRoles.STATS))
+                .and(tagged.get(TagConversations.STATS))
+                .apply(Flatten.pCollections())
+                .apply(Sum.longsPerKey()))
         .satisfies(
             stats -> {
               Map<String, Long> counts = new TreeMap<>();

@@ -5,6 +5,7 @@ import static dev.gttrainset.sample.Messages.sample;
 import static dev.gttrainset.sample.Messages.user;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gttrainset.model.DedupCandidate;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
@@ -47,7 +48,7 @@ class DedupByContentHashTest {
   void twoCopiesOfOneSessionAreToldApartByTheirFile() {
     Sample a = hashed("s1", 1_000, "All good.").toBuilder().setSourceFile("a/s1.jsonl").build();
     Sample b = hashed("s1", 1_000, "All good.").toBuilder().setSourceFile("b/s1.jsonl").build();
-    assertTrue(DedupByContentHash.SURVIVOR_FIRST.compare(a, b) < 0);
-    assertTrue(DedupByContentHash.SURVIVOR_FIRST.compare(b, a) > 0);
+    assertTrue(DedupCandidate.SURVIVOR_FIRST.compare(DedupCandidate.of(a), DedupCandidate.of(b)) < 0);
+    assertTrue(DedupCandidate.SURVIVOR_FIRST.compare(DedupCandidate.of(b), DedupCandidate.of(a)) > 0);
   }
 }

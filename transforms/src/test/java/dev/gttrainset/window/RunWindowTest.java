@@ -1,7 +1,9 @@
 package dev.gttrainset.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gttrainset.parse.Timestamps;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,18 @@ class RunWindowTest {
     assertEquals(RunWindow.Verdict.IN_WINDOW, open.judge(NOW - 5 * HOUR, NOW - MINUTE));
     // Nor are recent records in a file nobody touched for a while.
     assertEquals(RunWindow.Verdict.IN_WINDOW, open.judge(NOW - 2 * MINUTE, NOW - HOUR));
+  }
+
+  @Test
+  void withoutAWindowOnlyRecentlyChangedFilesNeedTheirLastRecordRead() {
+    RunWindow settling = RunWindow.of(Timestamps.NONE, Timestamps.NONE, 10 * MINUTE, NOW);
+    assertFalse(settling.needsLastRecord(NOW - 11 * MINUTE));
+    assertTrue(settling.needsLastRecord(NOW - MINUTE));
+    assertFalse(RunWindow.everything().needsLastRecord(NOW));
+    // In a window every session's last record decides.
+    assertTrue(window.needsLastRecord(0));
+    // Standing in for an old file's records, its change time gives the same verdict.
+    assertEquals(settling.judge(Timestamps.NONE, NOW - 11 * MINUTE), settling.judge(NOW - 11 * MINUTE, NOW - 11 * MINUTE));
   }
 
   @Test

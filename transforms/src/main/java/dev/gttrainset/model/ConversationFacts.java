@@ -1,0 +1,109 @@
+package dev.gttrainset.model;
+
+import com.google.auto.value.AutoValue;
+import dev.gttrainset.role.GasTownMarker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+
+/**
+ * What the session-wide steps need of a conversation, a few hundred bytes instead of the whole
+ * transcript: the evidence of its role, when it ran, and where. Roles, costs and home folders are
+ * worked out from these and reach the conversations as side inputs, so conversations are never
+ * shuffled to meet their session.
+ */
+@AutoValue
+public abstract class ConversationFacts {
+  public abstract String sessionId();
+
+  /** As {@link Conversation#orderKey}: the session's main conversation sorts first. */
+  public abstract String orderKey();
+
+  public abstract boolean isMain();
+
+  public abstract String cwd();
+
+  public abstract String projectDir();
+
+  /** The address in the Gas Town marker that opens the first user message, or "". */
+  public abstract String markerAddress();
+
+  public abstract long firstTimestampMillis();
+
+  public abstract long lastTimestampMillis();
+
+  public static ConversationFacts of(Conversation conversation) {
+    String marker =
+        conversation.messages().stream()
+            .filter(ChatMessage::isUser)
+            .findFirst()
+            .flatMap(message -> GasTownMarker.addressIn(message.text()))
+            .orElse("");
+    return create(
+        conversation.sessionId(),
+        conversation.orderKey(),
+        conversation.isMain(),
+        conversation.cwd(),
+        conversation.projectDir(),
+        marker,
+        conversation.firstTimestampMillis(),
+        conversation.lastTimestampMillis());
+  }
+
+  public static ConversationFacts create(
+      String sessionId,
+      String orderKey,
+      boolean isMain,
+      String cwd,
+      String projectDir,
+      String markerAddress,
+      long firstTimestampMillis,
+      long lastTimestampMillis) {
+    return new AutoValue_ConversationFacts(
+        sessionId, orderKey, isMain, cwd, projectDir, markerAddress, firstTimestampMillis, lastTimestampMillis);
+  }
+
+  /** Explicit, deterministic encoding, field by field. */
+  public static final class ConversationFactsCoder extends AtomicCoder<ConversationFacts> {
+    private static final ConversationFactsCoder INSTANCE = new ConversationFactsCoder();
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarLongCoder LONG = VarLongCoder.of();
+    private static final BooleanCoder BOOL = BooleanCoder.of();
+
+    public static ConversationFactsCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(ConversationFacts value, OutputStream out) throws IOException {
+      STRING.encode(value.sessionId(), out);
+      STRING.encode(value.orderKey(), out);
+      BOOL.encode(value.isMain(), out);
+      STRING.encode(value.cwd(), out);
+      STRING.encode(value.projectDir(), out);
+      STRING.encode(value.markerAddress(), out);
+      LONG.encode(value.firstTimestampMillis(), out);
+      LONG.encode(value.lastTimestampMillis(), out);
+    }
+
+    @Override
+    public ConversationFacts decode(InputStream in) throws IOException {
+      return create(
+          STRING.decode(in),
+          STRING.decode(in),
+          BOOL.decode(in),
+          STRING.decode(in),
+          STRING.decode(in),
+          STRING.decode(in),
+          LONG.decode(in),
+          LONG.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}
