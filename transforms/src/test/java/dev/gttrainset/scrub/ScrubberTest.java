@@ -36,6 +36,22 @@ class ScrubberTest {
     assertFalse(scrubbed.contains(secret), () -> "secret survived: " + scrubbed);
   }
 
+  /** Every secret that ends its text, once more at the end of a sentence, a clause or a quote. */
+  static Stream<Arguments> secretsBeforePunctuation() {
+    return SecretCorpus.oneOfEach(new FakeSecrets(43)).stream()
+        .filter(p -> p.text.endsWith(p.secret))
+        .flatMap(p -> Stream.of(".", ",", ")", "'", "\"", ". Next", "!\n").map(end -> Arguments.of(p.rule, p.text + end, p.secret)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("secretsBeforePunctuation")
+  void scrubsSecretsBeforePunctuation(String rule, String text, String secret) {
+    Counters redactions = new Counters();
+    String scrubbed = SCRUBBER.scrub(text, redactions);
+    assertFalse(scrubbed.contains(secret), () -> rule + ": secret survived: " + scrubbed);
+    assertEquals(1L, redactions.get(rule), () -> rule + " on " + text + " gave " + redactions.asMap());
+  }
+
   @Test
   void everyRuleHasAScrubbingCase() {
     Set<String> covered = secrets().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
@@ -81,6 +97,18 @@ class ScrubberTest {
     Counters redactions = new Counters();
     assertEquals(text, SCRUBBER.scrub(text, redactions));
     assertEquals(Map.of(), redactions.asMap());
+  }
+
+  @Test
+  void findsAddressesAtTheEdgesOfATextButNotInsideLongerNumbers() {
+    String ipv4 = "52.14.0." + "77";
+    String ipv6 = "2a00:1450:" + "4001:81b::200e";
+    assertEquals("[REDACTED:public-ipv4]", SCRUBBER.scrub(ipv4, new Counters()));
+    assertEquals("ssh [REDACTED:public-ipv4]", SCRUBBER.scrub("ssh " + ipv4, new Counters()));
+    assertEquals("[REDACTED:public-ipv6] up", SCRUBBER.scrub(ipv6 + " up", new Counters()));
+    for (String inside : List.of("v" + ipv4, "1." + ipv4, "0" + ipv4 + ".9", "f:" + ipv6)) {
+      assertEquals(inside, SCRUBBER.scrub(inside, new Counters()), inside);
+    }
   }
 
   @Test
