@@ -43,6 +43,7 @@ public final class TagConversations extends PTransform<PCollection<Conversation>
 
   private static final class TagFn extends DoFn<Conversation, TaggedConversation> {
     private final PCollectionView<Map<String, RoleTag>> roles;
+    private transient Map<String, RoleTag> roleBySession;
 
     TagFn(PCollectionView<Map<String, RoleTag>> roles) {
       this.roles = roles;
@@ -50,7 +51,11 @@ public final class TagConversations extends PTransform<PCollection<Conversation>
 
     @ProcessElement
     public void process(@Element Conversation conversation, ProcessContext context, MultiOutputReceiver out) {
-      RoleTag tag = context.sideInput(roles).getOrDefault(conversation.sessionId(), RoleTag.unknown());
+      if (roleBySession == null) {
+        // In the global window of a batch job the side input never changes: read it once.
+        roleBySession = context.sideInput(roles);
+      }
+      RoleTag tag = roleBySession.getOrDefault(conversation.sessionId(), RoleTag.unknown());
       out.get(TAGGED).output(TaggedConversation.create(conversation, tag));
       String role = tag.role().id();
       out.get(STATS).output(KV.of(StatKeys.role(role, "conversations"), 1L));

@@ -49,6 +49,7 @@ public final class BuildSamples extends PTransform<PCollection<TaggedConversatio
     private final Counter built = Metrics.counter("gt-trainset", "samples_built");
     private final SampleWindower windower;
     private final PCollectionView<Map<String, Long>> costs;
+    private transient Map<String, Long> costBySession;
 
     BuildSamplesFn(SampleWindower windower, PCollectionView<Map<String, Long>> costs) {
       this.windower = windower;
@@ -59,8 +60,11 @@ public final class BuildSamples extends PTransform<PCollection<TaggedConversatio
     public void process(
         @Element TaggedConversation tagged, ProcessContext context, MultiOutputReceiver out) {
       Counters counters = new Counters();
-      long cost =
-          context.sideInput(costs).getOrDefault(tagged.conversation().sessionId(), Sample.NO_COST);
+      if (costBySession == null) {
+        // In the global window of a batch job the side input never changes: read it once.
+        costBySession = context.sideInput(costs);
+      }
+      long cost = costBySession.getOrDefault(tagged.conversation().sessionId(), Sample.NO_COST);
       List<Sample> samples = windower.windows(tagged.conversation(), tagged.role(), cost, counters);
       samples.forEach(out.get(SAMPLES)::output);
       counters.add(StatKeys.SAMPLES_BUILT, samples.size());

@@ -96,6 +96,7 @@ public final class DedupByContentHash extends PTransform<PCollection<Sample>, PC
   /** Keeps a sample unless another sample with its hash survives. */
   private static final class DropDuplicatesFn extends DoFn<Sample, Sample> {
     private final PCollectionView<Map<String, String>> survivors;
+    private transient Map<String, String> survivorOfHash;
 
     DropDuplicatesFn(PCollectionView<Map<String, String>> survivors) {
       this.survivors = survivors;
@@ -103,7 +104,11 @@ public final class DedupByContentHash extends PTransform<PCollection<Sample>, PC
 
     @ProcessElement
     public void process(@Element Sample sample, ProcessContext context, OutputReceiver<Sample> out) {
-      String survivor = context.sideInput(survivors).get(sample.contentSha256());
+      if (survivorOfHash == null) {
+        // In the global window of a batch job the side input never changes: read it once.
+        survivorOfHash = context.sideInput(survivors);
+      }
+      String survivor = survivorOfHash.get(sample.contentSha256());
       if (survivor == null || survivor.equals(sample.orderKey())) {
         out.output(sample);
       }

@@ -13,24 +13,24 @@ import java.util.stream.Collectors;
  */
 public final class ScrubRule implements Serializable {
   private final String id;
-  private final Pattern pattern;
+  private final Regex pattern;
   private final int secretGroup;
   private final List<String> keywords;
   private final double minEntropy;
-  private final Pattern secretShape;
-  private final Pattern nameShape;
+  private final Regex secretShape;
+  private final Regex nameShape;
   private final ScrubValidator validator;
   private final Set<String> allowed;
   private final String replacement;
 
   private ScrubRule(Builder b) {
     this.id = b.id;
-    this.pattern = Pattern.compile(b.regex);
+    this.pattern = new Regex(b.regex);
     this.secretGroup = b.secretGroup;
     this.keywords = b.keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableList());
     this.minEntropy = b.minEntropy;
-    this.secretShape = b.secretShape == null ? null : Pattern.compile(b.secretShape);
-    this.nameShape = b.nameShape == null ? null : Pattern.compile(b.nameShape);
+    this.secretShape = b.secretShape == null ? null : new Regex(b.secretShape);
+    this.nameShape = b.nameShape == null ? null : new Regex(b.nameShape);
     this.validator = b.validator;
     this.allowed = b.allowed.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     this.replacement = b.replacement != null ? b.replacement : "[REDACTED:" + b.id + "]";
@@ -45,7 +45,7 @@ public final class ScrubRule implements Serializable {
   }
 
   Pattern pattern() {
-    return pattern;
+    return pattern.compiled();
   }
 
   int secretGroup() {
@@ -69,16 +69,38 @@ public final class ScrubRule implements Serializable {
         return false;
       }
     }
-    if (secretShape != null && !secretShape.matcher(secret).find()) {
+    if (secretShape != null && !secretShape.compiled().matcher(secret).find()) {
       return false;
     }
-    if (nameShape != null && !nameShape.matcher(wholeMatch).find()) {
+    if (nameShape != null && !nameShape.compiled().matcher(wholeMatch).find()) {
       return false;
     }
     if (validator != null && !validator.accepts(secret)) {
       return false;
     }
     return minEntropy <= 0 || Entropy.bitsPerChar(secret) >= minEntropy;
+  }
+
+  /**
+   * A pattern that travels as its text: runners copy the job's functions often (the DirectRunner
+   * for every bundle of every step), and a copy that is never run should not compile 46 patterns.
+   */
+  private static final class Regex implements Serializable {
+    private final String text;
+    private transient Pattern compiled;
+
+    /** Compiled at once, so that a bad rule fails when the table is read. */
+    Regex(String text) {
+      this.text = text;
+      this.compiled = Pattern.compile(text);
+    }
+
+    Pattern compiled() {
+      if (compiled == null) {
+        compiled = Pattern.compile(text);
+      }
+      return compiled;
+    }
   }
 
   /** Builds a rule; only the id and the pattern are required. */

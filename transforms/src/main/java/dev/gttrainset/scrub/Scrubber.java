@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 
 /** Applies a rule table to text, counting replacements by rule id. */
 public final class Scrubber implements Serializable {
   private final List<ScrubRule> rules;
-  private final KeywordIndex keywords;
+  /** Built where the scrubber runs: copies that never run (runners make many) need no index. */
+  private transient KeywordIndex keywords;
 
   public Scrubber(List<ScrubRule> rules) {
     this.rules = List.copyOf(rules);
@@ -43,7 +43,10 @@ public final class Scrubber implements Serializable {
       return text;
     }
     String current = text;
-    BitSet candidates = keywords.candidates(current.toLowerCase(Locale.ROOT));
+    if (keywords == null) {
+      keywords = new KeywordIndex(rules);
+    }
+    BitSet candidates = keywords.candidates(current);
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       // A replacement never adds a keyword a later rule needs, so one look at the text serves all.
       current = apply(rules.get(i), current, redactions);

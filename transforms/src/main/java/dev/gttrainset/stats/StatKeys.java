@@ -111,10 +111,26 @@ public final class StatKeys {
    * record types cannot split or flood the statistics.
    */
   public static String segment(String name) {
-    String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-/:]", "_");
-    if (safe.isEmpty()) {
+    if (name.isEmpty()) {
       return "_";
     }
-    return safe.length() > 64 ? safe.substring(0, 64) : safe;
+    // Called for every line read: one pass, and no copy when the name is safe already.
+    String lower = name.toLowerCase(Locale.ROOT);
+    int length = Math.min(lower.length(), 64);
+    char[] safe = null;
+    for (int i = 0; i < length; i++) {
+      char c = lower.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' || c == ':';
+      if (!allowed) {
+        if (safe == null) {
+          safe = lower.substring(0, length).toCharArray();
+        }
+        safe[i] = '_';
+      }
+    }
+    if (safe != null) {
+      return new String(safe);
+    }
+    return lower.length() > length ? lower.substring(0, length) : lower;
   }
 }
