@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * The last check before {@code _SUCCESS}: every output file is read again and scanned with the full
@@ -50,7 +52,13 @@ final class LeakGate {
     }
   }
 
-  /** Scans the job's output files, a file per thread; findings in file and line order. */
+  /** Lines a worker scans at a time: big files are shared among the workers, line by line. */
+  private static final int CHUNK_CHARS = 4 * 1024 * 1024;
+
+  /**
+   * Scans the job's output files, their lines in chunks on every core; findings in file and line
+   * order. A few chunks at most wait for a worker, so memory stays bounded whatever the files.
+   */
   List<Finding> scan(Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> outputs =
@@ -58,11 +66,35 @@ final class LeakGate {
       outputs.forEach(files::add);
     }
     files.sort(null);
-    ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService threads = Executors.newFixedThreadPool(workers);
+    Semaphore waiting = new Semaphore(2 * workers);
     try {
       List<Future<List<Finding>>> scans = new ArrayList<>();
       for (Path file : files) {
-        scans.add(threads.submit(() -> scanFile(file)));
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".jsonl")) {
+          scans.add(submit(threads, waiting, () -> scanWhole(file)));
+          continue;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          long firstLine = 1;
+          List<String> chunk = new ArrayList<>();
+          long chars = 0;
+          for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+            chunk.add(text);
+            chars += text.length();
+            if (chars >= CHUNK_CHARS) {
+              scans.add(submit(threads, waiting, scanLines(name, firstLine, chunk)));
+              firstLine += chunk.size();
+              chunk = new ArrayList<>();
+              chars = 0;
+            }
+          }
+          if (!chunk.isEmpty()) {
+            scans.add(submit(threads, waiting, scanLines(name, firstLine, chunk)));
+          }
+        }
       }
       List<Finding> findings = new ArrayList<>();
       for (Future<List<Finding>> scan : scans) {
@@ -79,21 +111,38 @@ final class LeakGate {
     }
   }
 
-  private List<Finding> scanFile(Path file) throws IOException {
-    List<Finding> findings = new ArrayList<>();
-    String name = file.getFileName().toString();
-    if (name.endsWith(".md")) {
-      long line = 0;
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-          line++;
-          for (String rule : scanner.scanText(text)) {
-            findings.add(new Finding(name, line, rule));
+  private static Future<List<Finding>> submit(
+      ExecutorService threads, Semaphore waiting, Callable<List<Finding>> scan) throws InterruptedException {
+    waiting.acquire();
+    return threads.submit(
+        () -> {
+          try {
+            return scan.call();
+          } finally {
+            waiting.release();
           }
+        });
+  }
+
+  /** The lines of a JSON-lines file, each read as JSON, the first of them line {@code firstLine}. */
+  private Callable<List<Finding>> scanLines(String name, long firstLine, List<String> lines) {
+    return () -> {
+      List<Finding> findings = new ArrayList<>();
+      long line = firstLine;
+      for (String text : lines) {
+        for (String rule : scanner.scanJson(Json.MAPPER.readTree(text))) {
+          findings.add(new Finding(name, line, rule));
         }
+        line++;
       }
       return findings;
-    }
+    };
+  }
+
+  /** {@code REPORT.md} line by line as text, {@code stats.json} as one JSON document. */
+  private List<Finding> scanWhole(Path file) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    String name = file.getFileName().toString();
     if (name.endsWith(".json")) {
       for (String rule : scanner.scanJson(Json.MAPPER.readTree(file.toFile()))) {
         findings.add(new Finding(name, 1, rule));
@@ -104,7 +153,7 @@ final class LeakGate {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
         line++;
-        for (String rule : scanner.scanJson(Json.MAPPER.readTree(text))) {
+        for (String rule : scanner.scanText(text)) {
           findings.add(new Finding(name, line, rule));
         }
       }
