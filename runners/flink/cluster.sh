@@ -77,6 +77,8 @@ rest.port: $REST_PORT
 io.tmp.dirs: $WORK/tmp
 web.tmpdir: $WORK/tmp
 blob.storage.directory: $WORK/tmp
+# Loopback: shuffled data never crosses a network, so compressing it only costs CPU.
+taskmanager.network.batch-shuffle.compression.enabled: false
 # A lost TaskManager is not the end of a batch job: only the regions that ran on it restart. Since
 # Flink 1.19 exponential-delay counts the failures one lost TaskManager causes in several regions
 # as one attempt (fixed-delay counts each, and gives up after the first lost TaskManager). Until

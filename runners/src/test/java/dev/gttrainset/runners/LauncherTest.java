@@ -1,7 +1,12 @@
 package dev.gttrainset.runners;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class LauncherTest {
@@ -15,10 +20,23 @@ class LauncherTest {
   }
 
   @Test
-  void otherRunnersAndExplicitChoicesAreLeftAlone() {
+  void flinkReusesObjectsAndEmbeddedFlinkDoesNotCompressItsShuffles() throws IOException {
     assertArrayEquals(
-        new String[] {"--runner=FlinkRunner"}, Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner"}));
+        new String[] {"--runner=FlinkRunner", "--flinkMaster=localhost:8081", "--objectReuse=true"},
+        Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=localhost:8081"}));
+    String[] local = Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=[local]"});
+    assertEquals(4, local.length);
+    assertEquals("--objectReuse=true", local[2]);
+    assertTrue(local[3].startsWith("--flinkConfDir="), local[3]);
+    String conf = Files.readString(Path.of(local[3].substring("--flinkConfDir=".length()), "config.yaml"));
+    assertTrue(conf.contains("taskmanager.network.batch-shuffle.compression.enabled: false"), conf);
+  }
+
+  @Test
+  void explicitChoicesAreLeftAlone() {
     assertArrayEquals(
         new String[] {"--blockOnRun=true"}, Launcher.withRunnerDefaults(new String[] {"--blockOnRun=true"}));
+    String[] chosen = {"--runner=FlinkRunner", "--flinkMaster=[local]", "--objectReuse=false", "--flinkConfDir=/etc/flink"};
+    assertArrayEquals(chosen, Launcher.withRunnerDefaults(chosen));
   }
 }
