@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * Credentials of the shapes agents really leak, all fake: AWS's own documentation examples and
  * tokens spelled FAKE...EXAMPLE, put together from parts so that no whole one sits in the source.
  */
-final class FakeCredentials {
+public final class FakeCredentials {
   private static final String AWS_ACCESS_KEY = "AKIA" + "IOSFODNN7" + "EXAMPLE";
   private static final String AWS_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY";
   private static final String GITHUB_TOKEN = "ghp_" + "FAKEexample0123456789" + "FAKEexample0123";
@@ -16,6 +16,11 @@ final class FakeCredentials {
   private static final String EMAIL = "jane.doe" + "@" + "acme-corp.io";
 
   private FakeCredentials() {}
+
+  /** Every credential a generated town may hold, for tests that prove none reaches an output. */
+  public static List<String> all() {
+    return List.of(AWS_ACCESS_KEY, AWS_SECRET_KEY, GITHUB_TOKEN, ANTHROPIC_KEY, DB_PASSWORD, EMAIL);
+  }
 
   /** A {@code .env} file as the Read tool shows it, with one to three secrets in it. */
   static String envFile(SplittableRandom random) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * What each role is asked and what it does about it, one exchange at a time: a prompt, tool calls
@@ -23,6 +24,8 @@ final class Scenes {
   private final Ids ids;
   private final GtLogs logs;
   private long plantedSecrets;
+  /** Boot's word-for-word triages, by outcome: all but the first of each are exact repeats. */
+  private final Map<Boolean, Long> verbatimTriages = new TreeMap<>();
 
   Scenes(SplittableRandom random, Ids ids, GtLogs logs) {
     this.random = random;
@@ -33,6 +36,11 @@ final class Scenes {
 
   long plantedSecrets() {
     return plantedSecrets;
+  }
+
+  /** Sessions whose one sample is word for word an earlier session's. */
+  long exactRepeats() {
+    return verbatimTriages.values().stream().mapToLong(n -> n - 1).sum();
   }
 
   /** A tool call and what came back. */
@@ -141,10 +149,14 @@ final class Scenes {
       case BOOT:
         // Now and then a triage without a time in its beacon is word for word an earlier one:
         // exact duplicates for dedup to find, about as rare as in a real town.
-        prompt = random.nextInt(3) == 0
+        boolean verbatim = random.nextBoolean();
+        prompt = verbatim
             ? "[GAS TOWN] deacon/boot <- daemon • triage\n\nTriage the deacon."
             : beacon(agent, "daemon", transcript, "triage", "Triage the deacon.");
         boolean alive = random.nextInt(5) > 0;
+        if (verbatim) {
+          verbatimTriages.merge(alive, 1L, Long::sum);
+        }
         steps.add(Step.bash("gt deacon status", alive ? "deacon: alive (patrolling)" : "deacon: stale (no patrol in 20m)"));
         answer = alive ? "The deacon is alive; nothing to do." : "The deacon is stale; nudging it.";
         break;

@@ -189,6 +189,7 @@ public final class TownGenerator {
       json.writeNumberField("broken_transcript_lines", brokenLines);
       json.writeNumberField("broken_log_lines", 3L * GtLogs.BROKEN_LINES_PER_LOG);
       json.writeNumberField("planted_secrets", scenes.plantedSecrets());
+      json.writeNumberField("exact_repeats", scenes.exactRepeats());
       json.writeObjectFieldStart("roles");
       for (Role role : Role.values()) {
         json.writeObjectFieldStart(role.id());
