@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /** Applies a rule table to text, counting replacements by rule id. */
@@ -39,19 +40,56 @@ public final class Scrubber implements Serializable {
 
   /** The text with every secret replaced; {@code redactions} gains one count per replacement. */
   public String scrub(String text, Counters redactions) {
-    if (text.isEmpty()) {
-      return text;
-    }
-    String current = text;
+    return text.isEmpty() ? text : scrub(text, candidates(text), redactions);
+  }
+
+  /** The rules whose keywords occur in the text: the only ones that can match it. */
+  BitSet candidates(String text) {
     if (keywords == null) {
       keywords = new KeywordIndex(rules);
     }
-    BitSet candidates = keywords.candidates(current);
+    return keywords.candidates(text);
+  }
+
+  /** The longest keyword: an occurrence that starts before a point ends this far after it. */
+  int longestKeyword() {
+    return rules.stream().flatMap(r -> r.keywords().stream()).mapToInt(String::length).max().orElse(0);
+  }
+
+  /** As {@link #scrub(String, Counters)}, with the candidate rules already known. */
+  String scrub(String text, BitSet candidates, Counters redactions) {
+    String current = text;
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       // A replacement never adds a keyword a later rule needs, so one look at the text serves all.
       current = apply(rules.get(i), current, redactions);
     }
     return current;
+  }
+
+  /**
+   * Adds the ids of the candidate rules that would replace a match starting before {@code limit}
+   * in the text, and changes nothing. The scrubber tries every start in turn and replaces the
+   * match found there if the rule accepts it, so this tries the starts before the limit alone.
+   */
+  void addRulesFiringBefore(String text, int limit, BitSet candidates, Set<String> fired) {
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      ScrubRule rule = rules.get(i);
+      if (fired.contains(rule.id())) {
+        continue;
+      }
+      // Look-behinds see the text before a start, as they do when the scrubber searches.
+      Matcher matcher = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      for (int start = 0; start < Math.min(limit, text.length()); start++) {
+        matcher.region(start, text.length());
+        if (matcher.lookingAt()) {
+          String secret = matcher.group(rule.secretGroup());
+          if (secret != null && rule.accepts(secret, matcher.group())) {
+            fired.add(rule.id());
+            break;
+          }
+        }
+      }
+    }
   }
 
   private static String apply(ScrubRule rule, String text, Counters redactions) {
