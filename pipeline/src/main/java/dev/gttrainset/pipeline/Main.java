@@ -90,7 +90,9 @@ public final class Main {
       Pipeline pipeline = Pipeline.create(options);
       GtTrainsetPipeline.build(pipeline, options, paths, window);
       out.printf(Locale.ROOT, "gt-trainset: running on %s%n", options.getRunner().getSimpleName());
+      long pipelineStart = System.nanoTime();
       PipelineResult.State state = Progress.follow(pipeline.run(), out);
+      long pipelineEnd = System.nanoTime();
       if (state != PipelineResult.State.DONE) {
         err.println("gt-trainset: the pipeline ended " + state + "; no _SUCCESS written");
         return EXIT_FAILED;
@@ -111,7 +113,12 @@ public final class Main {
         err.println("gt-trainset: the unpublished files are in " + output.staging() + " until the next run");
         return EXIT_LEAK;
       }
-      out.println("gt-trainset: leak gate passed: no scrub rule matches any output");
+      long gateEnd = System.nanoTime();
+      out.printf(
+          Locale.ROOT,
+          "gt-trainset: leak gate passed: no scrub rule matches any output (pipeline %.1f s, leak gate %.1f s)%n",
+          (pipelineEnd - pipelineStart) / 1e9,
+          (gateEnd - pipelineEnd) / 1e9);
       String tooMuchWaste = DeadLetterRatio.check(stats, options.getMaxDeadLetterRatio());
       if (tooMuchWaste != null) {
         err.println(
