@@ -3,6 +3,7 @@ package dev.gttrainset.cost;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
   private static final class SessionOfRecordFn extends DoFn<GtRecord, KV<String, GtRecord>> {
     private final PCollectionView<List<ConversationFacts>> mainConversations;
     private final PCollectionView<Map<String, RoleTag>> roles;
-    private transient CostMatcher matcher;
+    private final ReadOnce<CostMatcher> matcher = new ReadOnce<>();
 
     SessionOfRecordFn(
         PCollectionView<List<ConversationFacts>> mainConversations, PCollectionView<Map<String, RoleTag>> roles) {
@@ -97,7 +98,7 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
 
     @ProcessElement
     public void process(@Element GtRecord cost, ProcessContext context, MultiOutputReceiver out) {
-      Optional<SessionSpan> session = matcher(context).sessionOf(cost);
+      Optional<SessionSpan> session = matcher.get(() -> index(context)).sessionOf(cost);
       if (session.isPresent()) {
         out.get(MATCHED).output(KV.of(session.get().sessionId(), cost));
         out.get(STATS).output(KV.of(StatKeys.COSTS_MATCHED, 1L));
@@ -106,18 +107,15 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
       }
     }
 
-    /** In the global window of a batch job the side inputs never change: index them once. */
-    private CostMatcher matcher(ProcessContext context) {
-      if (matcher == null) {
-        Map<String, RoleTag> role = context.sideInput(roles);
-        List<SessionSpan> spans = new ArrayList<>();
-        for (ConversationFacts main : context.sideInput(mainConversations)) {
-          RoleTag tag = role.getOrDefault(main.sessionId(), RoleTag.unknown());
-          spans.add(SessionSpan.create(main.sessionId(), tag, main.firstTimestampMillis(), main.lastTimestampMillis()));
-        }
-        matcher = new CostMatcher(spans);
+    /** The tagged main conversations, indexed by role and worker. */
+    private CostMatcher index(ProcessContext context) {
+      Map<String, RoleTag> role = context.sideInput(roles);
+      List<SessionSpan> spans = new ArrayList<>();
+      for (ConversationFacts main : context.sideInput(mainConversations)) {
+        RoleTag tag = role.getOrDefault(main.sessionId(), RoleTag.unknown());
+        spans.add(SessionSpan.create(main.sessionId(), tag, main.firstTimestampMillis(), main.lastTimestampMillis()));
       }
-      return matcher;
+      return new CostMatcher(spans);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gttrainset.role;
 import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.TaggedConversation;
+import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -43,7 +44,7 @@ public final class TagConversations extends PTransform<PCollection<Conversation>
 
   private static final class TagFn extends DoFn<Conversation, TaggedConversation> {
     private final PCollectionView<Map<String, RoleTag>> roles;
-    private transient Map<String, RoleTag> roleBySession;
+    private final ReadOnce<Map<String, RoleTag>> roleBySession = new ReadOnce<>();
 
     TagFn(PCollectionView<Map<String, RoleTag>> roles) {
       this.roles = roles;
@@ -51,11 +52,7 @@ public final class TagConversations extends PTransform<PCollection<Conversation>
 
     @ProcessElement
     public void process(@Element Conversation conversation, ProcessContext context, MultiOutputReceiver out) {
-      if (roleBySession == null) {
-        // In the global window of a batch job the side input never changes: read it once.
-        roleBySession = context.sideInput(roles);
-      }
-      RoleTag tag = roleBySession.getOrDefault(conversation.sessionId(), RoleTag.unknown());
+      RoleTag tag = roleBySession.get(() -> context.sideInput(roles)).getOrDefault(conversation.sessionId(), RoleTag.unknown());
       out.get(TAGGED).output(TaggedConversation.create(conversation, tag));
       String role = tag.role().id();
       out.get(STATS).output(KV.of(StatKeys.role(role, "conversations"), 1L));

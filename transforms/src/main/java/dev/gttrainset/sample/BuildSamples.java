@@ -2,6 +2,7 @@ package dev.gttrainset.sample;
 
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.TaggedConversation;
+import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class BuildSamples extends PTransform<PCollection<TaggedConversatio
     private final Counter built = Metrics.counter("gt-trainset", "samples_built");
     private final SampleWindower windower;
     private final PCollectionView<Map<String, Long>> costs;
-    private transient Map<String, Long> costBySession;
+    private final ReadOnce<Map<String, Long>> costBySession = new ReadOnce<>();
 
     BuildSamplesFn(SampleWindower windower, PCollectionView<Map<String, Long>> costs) {
       this.windower = windower;
@@ -60,11 +61,7 @@ public final class BuildSamples extends PTransform<PCollection<TaggedConversatio
     public void process(
         @Element TaggedConversation tagged, ProcessContext context, MultiOutputReceiver out) {
       Counters counters = new Counters();
-      if (costBySession == null) {
-        // In the global window of a batch job the side input never changes: read it once.
-        costBySession = context.sideInput(costs);
-      }
-      long cost = costBySession.getOrDefault(tagged.conversation().sessionId(), Sample.NO_COST);
+      long cost = costBySession.get(() -> context.sideInput(costs)).getOrDefault(tagged.conversation().sessionId(), Sample.NO_COST);
       List<Sample> samples = windower.windows(tagged.conversation(), tagged.role(), cost, counters);
       samples.forEach(out.get(SAMPLES)::output);
       counters.add(StatKeys.SAMPLES_BUILT, samples.size());

@@ -2,6 +2,7 @@ package dev.gttrainset.sample;
 
 import dev.gttrainset.model.DedupCandidate;
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +97,7 @@ public final class DedupByContentHash extends PTransform<PCollection<Sample>, PC
   /** Keeps a sample unless another sample with its hash survives. */
   private static final class DropDuplicatesFn extends DoFn<Sample, Sample> {
     private final PCollectionView<Map<String, String>> survivors;
-    private transient Map<String, String> survivorOfHash;
+    private final ReadOnce<Map<String, String>> survivorOfHash = new ReadOnce<>();
 
     DropDuplicatesFn(PCollectionView<Map<String, String>> survivors) {
       this.survivors = survivors;
@@ -104,11 +105,7 @@ public final class DedupByContentHash extends PTransform<PCollection<Sample>, PC
 
     @ProcessElement
     public void process(@Element Sample sample, ProcessContext context, OutputReceiver<Sample> out) {
-      if (survivorOfHash == null) {
-        // In the global window of a batch job the side input never changes: read it once.
-        survivorOfHash = context.sideInput(survivors);
-      }
-      String survivor = survivorOfHash.get(sample.contentSha256());
+      String survivor = survivorOfHash.get(() -> context.sideInput(survivors)).get(sample.contentSha256());
       if (survivor == null || survivor.equals(sample.orderKey())) {
         out.output(sample);
       }

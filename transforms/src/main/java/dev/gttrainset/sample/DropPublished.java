@@ -1,6 +1,7 @@
 package dev.gttrainset.sample;
 
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class DropPublished extends PTransform<PCollection<Sample>, PCollec
 
   private static final class DropFn extends DoFn<Sample, Sample> {
     private final PCollectionView<List<String>> published;
-    private transient Set<String> hashes;
+    private final ReadOnce<Set<String>> hashes = new ReadOnce<>();
 
     DropFn(PCollectionView<List<String>> published) {
       this.published = published;
@@ -52,11 +53,7 @@ public final class DropPublished extends PTransform<PCollection<Sample>, PCollec
 
     @ProcessElement
     public void process(@Element Sample sample, ProcessContext context, MultiOutputReceiver out) {
-      if (hashes == null) {
-        // In the global window of a batch job the side input never changes: index it once.
-        hashes = new HashSet<>(context.sideInput(published));
-      }
-      if (!hashes.contains(sample.contentSha256())) {
+      if (!hashes.get(() -> new HashSet<>(context.sideInput(published))).contains(sample.contentSha256())) {
         out.get(NEW).output(sample);
         return;
       }

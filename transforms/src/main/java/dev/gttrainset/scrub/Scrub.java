@@ -2,6 +2,7 @@ package dev.gttrainset.scrub;
 
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.List;
@@ -79,19 +80,15 @@ public final class Scrub {
   private abstract static class ScrubFn<T> extends DoFn<T, T> {
     private final Scrubber rules;
     private final PCollectionView<List<String>> homeUsers;
-    private transient SampleScrubber scrubber;
+    private final ReadOnce<SampleScrubber> scrubber = new ReadOnce<>();
 
     ScrubFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
       this.rules = rules;
       this.homeUsers = homeUsers;
     }
 
-    /** In the global window of a batch job the side input never changes: build it once. */
     SampleScrubber scrubber(ProcessContext context) {
-      if (scrubber == null) {
-        scrubber = new SampleScrubber(rules.withHomeUsers(context.sideInput(homeUsers)));
-      }
-      return scrubber;
+      return scrubber.get(() -> new SampleScrubber(rules.withHomeUsers(context.sideInput(homeUsers))));
     }
   }
 
