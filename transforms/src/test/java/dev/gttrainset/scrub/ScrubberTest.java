@@ -79,6 +79,7 @@ class ScrubberTest {
         "const csrfToken = document.querySelector(\"meta[name='csrf-token']\")",
         "token = SpotterWeb.ReviewToken.mint(project.id)",
         "write to noreply@anthropic.com or dev@example.com; logo@2x.png",
+        "icon@2x.dark.png, logo@3x.min.js and x@y.config.json are files",
         "git clone git@github.com:acme/gastown.git",
         "/home/<user>/gt/mayor",
         "see https://github.com/acme/gastown/pull/17 and http://localhost:8080/x",
