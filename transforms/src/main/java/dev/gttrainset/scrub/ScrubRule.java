@@ -23,7 +23,19 @@ public final class ScrubRule implements Serializable {
   private final Set<String> allowed;
   private final String replacement;
 
+  /**
+   * Constructs the leak gate's reading of a value behind its name relies on not being there: a
+   * positive look-behind, {@code \G} or a multi-line {@code ^} could match differently at a value's
+   * start once a name stands before it ({@code LeakScanner}).
+   */
+  private static final List<String> NOT_ALLOWED = List.of("(?<=", "\\G", "(?m");
+
   private ScrubRule(Builder b) {
+    for (String construct : NOT_ALLOWED) {
+      if (b.regex.contains(construct)) {
+        throw new IllegalArgumentException("rule " + b.id + ": " + construct + " is not allowed in a pattern");
+      }
+    }
     this.id = b.id;
     this.pattern = new Regex(b.regex);
     this.secretGroup = b.secretGroup;
