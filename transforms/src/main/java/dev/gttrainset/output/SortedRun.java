@@ -32,6 +32,9 @@ final class SortedRun {
 
   private static final int BUFFER = 1 << 16;
 
+  /** Runs a merge may have open at once. */
+  static final int FAN_IN = 128;
+
   private SortedRun() {}
 
   /** Sorts {@code lines} and writes them as a new run in {@code folder}; returns its path. */
@@ -51,10 +54,46 @@ final class SortedRun {
 
   /**
    * Merges runs into {@code target}, one line each with a newline, in {@link #ORDER}. The file
-   * appears complete or not at all: it is written beside the target and renamed.
+   * appears complete or not at all: it is written beside the target and renamed. More than {@link
+   * #FAN_IN} runs are first merged in groups into runs beside them, so open files stay bounded.
    */
   static void merge(List<Path> runs, String file, Path target) throws IOException {
+    List<Path> level = runs;
+    while (level.size() > FAN_IN) {
+      List<Path> merged = new ArrayList<>();
+      for (int from = 0; from < level.size(); from += FAN_IN) {
+        List<Path> group = level.subList(from, Math.min(level.size(), from + FAN_IN));
+        Path run = group.get(0).resolveSibling(UUID.randomUUID() + ".run");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), BUFFER))) {
+          mergeInto(group, file, line -> {
+            writeString(out, line.sortKey());
+            writeString(out, line.json());
+          });
+        }
+        merged.add(run);
+      }
+      level = merged;
+    }
     Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".partial");
+    try {
+      try (Writer out =
+          new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8), BUFFER)) {
+        mergeInto(level, file, line -> {
+          out.write(line.json());
+          out.write('\n');
+        });
+      }
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  private interface LineSink {
+    void accept(OutputLine line) throws IOException;
+  }
+
+  private static void mergeInto(List<Path> runs, String file, LineSink out) throws IOException {
     List<Reader> readers = new ArrayList<>();
     try {
       PriorityQueue<Reader> heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator.comparing(r -> r.head, ORDER));
@@ -65,23 +104,17 @@ final class SortedRun {
           heads.add(reader);
         }
       }
-      try (Writer out =
-          new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8), BUFFER)) {
-        while (!heads.isEmpty()) {
-          Reader next = heads.poll();
-          out.write(next.head.json());
-          out.write('\n');
-          if (next.advance()) {
-            heads.add(next);
-          }
+      while (!heads.isEmpty()) {
+        Reader next = heads.poll();
+        out.accept(next.head);
+        if (next.advance()) {
+          heads.add(next);
         }
       }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       for (Reader reader : readers) {
         reader.in.close();
       }
-      Files.deleteIfExists(partial);
     }
   }
 

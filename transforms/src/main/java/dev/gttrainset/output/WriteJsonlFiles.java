@@ -23,7 +23,9 @@ import org.apache.beam.sdk.values.PCollection;
  * holding at most {@link #RUN_CHARS} characters of them at a time; the runs of a file meet in a
  * GroupByKey (their paths, never the lines) and are merged into the file. So no runner holds a
  * whole file in memory or sends its lines to one worker, and a file's bytes depend on its content
- * only. The runs stay in {@code <output>/}{@value #RUNS} for whoever publishes the files.
+ * only. The runs stay in {@code <output>/}{@value #RUNS} for whoever publishes the files to remove.
+ * Runs and files are written with {@code java.nio}: every worker must see the output folder at the
+ * same path (a local or mounted file system), as the README says for Flink clusters.
  */
 public final class WriteJsonlFiles extends PTransform<PCollection<OutputLine>, PCollection<String>> {
   /** Where the runs are written, inside the output folder. */
