@@ -109,6 +109,8 @@ def bench_town(work, label, town, manifest, runs):
             sys.exit(f'benchmark: {name} wrote no _SUCCESS')
         with open(os.path.join(output, 'stats.json')) as f:
             stats = json.load(f)
+        if stats['lines']['read'] != manifest['lines']:
+            sys.exit(f'benchmark: {name} read {stats["lines"]["read"]:,} lines of the town\'s {manifest["lines"]:,}')
         peak, live = heap_mb(gc_log)
         phases = PHASES.search(out)
         results[runner] = {'wall_seconds': wall, 'peak_rss_mb': rss, 'peak_heap_mb': peak, 'live_heap_mb': live,
@@ -170,6 +172,9 @@ def main():
         for runner in args.runs:
             fixed = startup['runs'][runner]['wall_seconds']
             net = [(t['runs'][runner]['wall_seconds'] - fixed) / t['megabytes'] for t in (small, big)]
+            if net[0] <= 0:
+                sys.exit(f'benchmark: the {min(args.sizes)} MB town took no longer than the 1 MB one on {runner}; '
+                         'compare bigger towns')
             growth[runner] = {
                 'raw': big['runs'][runner]['seconds_per_mb'] / small['runs'][runner]['seconds_per_mb'],
                 'startup_excluded': net[1] / net[0],

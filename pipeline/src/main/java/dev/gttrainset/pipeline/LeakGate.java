@@ -68,7 +68,8 @@ final class LeakGate {
     files.sort(null);
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService threads = Executors.newFixedThreadPool(workers);
-    Semaphore waiting = new Semaphore(2 * workers);
+    // A few chunks in hand per worker, and never more than some 64 MB of them on a big machine.
+    Semaphore waiting = new Semaphore(Math.min(2 * workers, 16));
     try {
       List<Future<List<Finding>>> scans = new ArrayList<>();
       for (Path file : files) {

@@ -100,6 +100,7 @@ public final class Main {
       output.completeStaging();
       JsonNode stats = Json.MAPPER.readTree(Files.readString(output.staging().resolve(OutputFolder.STATS)));
       Summary.print(stats, out);
+      long gateStart = System.nanoTime();
       List<LeakGate.Finding> leaks = new LeakGate(new LeakScanner(Scrubber.withDefaultRules())).scan(output.staging());
       if (!leaks.isEmpty()) {
         LeakGate.writeReport(output.path(), leaks);
@@ -118,7 +119,7 @@ public final class Main {
           Locale.ROOT,
           "gt-trainset: leak gate passed: no scrub rule matches any output (pipeline %.1f s, leak gate %.1f s)%n",
           (pipelineEnd - pipelineStart) / 1e9,
-          (gateEnd - pipelineEnd) / 1e9);
+          (gateEnd - gateStart) / 1e9);
       String tooMuchWaste = DeadLetterRatio.check(stats, options.getMaxDeadLetterRatio());
       if (tooMuchWaste != null) {
         err.println(

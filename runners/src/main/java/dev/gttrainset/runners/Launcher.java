@@ -20,7 +20,7 @@ import java.util.List;
  *       would silence progress.
  *   <li>FlinkRunner: {@code --objectReuse=true}; the job's elements are immutable, and without it
  *       Flink copies every element through its coder between chained steps.
- *   <li>Flink {@code [local]}: {@code --flinkConfDir} with {@value #LOCAL_FLINK_CONF}, which
+ *   <li>Flink in this JVM ({@code [local]}, {@code [auto]} or no master): {@code --flinkConfDir} with {@value #LOCAL_FLINK_CONF}, which
  *       switches off the compression of shuffled data: on one machine it costs CPU, the scarce
  *       resource, and saves no network.
  * </ul>
@@ -44,10 +44,15 @@ public final class Launcher {
     if (flink && !given(all, "--objectReuse")) {
       all.add("--objectReuse=true");
     }
-    if (flink && all.contains("--flinkMaster=[local]") && !given(all, "--flinkConfDir")) {
+    if (flink && embedded(all) && !given(all, "--flinkConfDir")) {
       all.add("--flinkConfDir=" + localFlinkConf());
     }
     return all.toArray(new String[0]);
+  }
+
+  /** No master, {@code [local]} or {@code [auto]} outside a cluster: Flink runs in this JVM. */
+  private static boolean embedded(List<String> args) {
+    return !given(args, "--flinkMaster") || args.contains("--flinkMaster=[local]") || args.contains("--flinkMaster=[auto]");
   }
 
   private static boolean given(List<String> args, String option) {
@@ -62,9 +67,10 @@ public final class Launcher {
       }
       Path folder = Files.createTempDirectory("gt-trainset-flink-");
       Path file = folder.resolve("config.yaml");
+      // Deleted at exit in the reverse order: the file, then its folder.
+      folder.toFile().deleteOnExit();
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       file.toFile().deleteOnExit();
-      folder.toFile().deleteOnExit();
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the embedded Flink configuration", e);

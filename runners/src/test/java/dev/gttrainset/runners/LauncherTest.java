@@ -24,6 +24,7 @@ class LauncherTest {
     assertArrayEquals(
         new String[] {"--runner=FlinkRunner", "--flinkMaster=localhost:8081", "--objectReuse=true"},
         Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=localhost:8081"}));
+    assertEquals(3, Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner"}).length, "no master is embedded too");
     String[] local = Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=[local]"});
     assertEquals(4, local.length);
     assertEquals("--objectReuse=true", local[2]);

@@ -85,12 +85,13 @@ public final class CostMatcher {
    */
   public Optional<SessionSpan> sessionOf(GtRecord cost) {
     long millis = cost.timestampMillis();
-    List<SessionSpan> sessions = byKey.get(keyOf(cost));
+    String key = keyOf(cost);
+    List<SessionSpan> sessions = byKey.get(key);
     if (millis == Timestamps.NONE || sessions == null) {
       return Optional.empty();
     }
     // Sessions that start after millis + EARLY cannot be it, nor those that ended too long before.
-    long earliestStart = millis - LATE_MILLIS - longest.get(keyOf(cost));
+    long earliestStart = millis - LATE_MILLIS - longest.get(key);
     SessionSpan best = null;
     for (int i = lastStartingBy(sessions, millis + EARLY_MILLIS); i >= 0; i--) {
       SessionSpan s = sessions.get(i);

@@ -168,6 +168,9 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
     public void process(@Element Map<String, GtRecord> latest, ProcessContext context, MultiOutputReceiver out) {
       Map<String, RoleTag> role = context.sideInput(roles);
       Counters counters = new Counters();
+      // Present even when there were no records: the report says so rather than staying silent.
+      counters.add(StatKeys.COSTS_MATCHED, 0);
+      counters.add(StatKeys.COSTS_UNMATCHED, 0);
       latest.forEach(
           (session, record) -> {
             out.get(COSTS).output(KV.of(session, record.costMicros()));

@@ -114,23 +114,19 @@ public final class StatKeys {
     if (name.isEmpty()) {
       return "_";
     }
-    // Called for every line read: one pass, and no copy when the name is safe already.
     String lower = name.toLowerCase(Locale.ROOT);
-    int length = Math.min(lower.length(), 64);
-    char[] safe = null;
-    for (int i = 0; i < length; i++) {
-      char c = lower.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' || c == ':';
-      if (!allowed) {
-        if (safe == null) {
-          safe = lower.substring(0, length).toCharArray();
-        }
-        safe[i] = '_';
-      }
+    // Called for every line read: no copy when the name is safe already.
+    if (lower.length() <= 64 && lower.chars().allMatch(StatKeys::safe)) {
+      return lower;
     }
-    if (safe != null) {
-      return new String(safe);
-    }
-    return lower.length() > length ? lower.substring(0, length) : lower;
+    StringBuilder safe = new StringBuilder(Math.min(lower.length(), 64));
+    // By code point, so that an emoji is one '_' and not two.
+    lower.codePoints().forEach(c -> safe.appendCodePoint(safe(c) ? c : '_'));
+    return safe.length() > 64 ? safe.substring(0, 64) : safe.toString();
   }
+
+  private static boolean safe(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' || c == ':';
+  }
+
 }

@@ -53,7 +53,8 @@ public final class RunWindow implements Serializable {
   /**
    * Whether a file's last record can change its session's verdict. Without a window only a file
    * that changed within the settle time can: records are written before the file changes, so an
-   * older file's records are older still, and its change time stands in for them.
+   * older file's records are older still, and its change time stands in for them. (Records from a
+   * machine whose clock ran ahead of this one's break that; such a session may be taken early.)
    */
   public boolean needsLastRecord(long lastModifiedMillis) {
     return bounded() || (settleMillis > 0 && lastModifiedMillis >= nowMillis - settleMillis);
