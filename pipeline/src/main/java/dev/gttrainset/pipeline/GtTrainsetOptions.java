@@ -124,6 +124,15 @@ public interface GtTrainsetOptions extends PipelineOptions {
   void setDedupAgainst(String value);
 
   @Description(
+      "Samples whose assistant text and tool calls are this similar (estimated Jaccard similarity of"
+          + " word shingles, from MinHash signatures) are near-duplicates: one survives, as for exact"
+          + " duplicates. 0 switches it off.")
+  @Default.Double(0.8)
+  double getNearDupThreshold();
+
+  void setNearDupThreshold(double value);
+
+  @Description(
       "The most input lines that may be dead letters, as a share of the lines read (files that"
           + " could not be read to the end count too). Above it the run fails with exit code 2:"
           + " the input needs a look before datasets are published.")

@@ -17,6 +17,7 @@ import dev.gttrainset.role.TagConversations;
 import dev.gttrainset.role.TagRoles;
 import dev.gttrainset.sample.BuildSamples;
 import dev.gttrainset.sample.DedupByContentHash;
+import dev.gttrainset.sample.DropNearDuplicates;
 import dev.gttrainset.sample.DropPublished;
 import dev.gttrainset.sample.HashContent;
 import dev.gttrainset.sample.QualityFilter;
@@ -118,8 +119,12 @@ public final class GtTrainsetPipeline {
         filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
     PCollectionView<List<String>> published =
         pipeline.apply("PublishedBefore", ReadPublishedHashes.from(paths.publishedDatasets()));
+    PCollectionTuple nearDeduped =
+        deduped
+            .get(DedupByContentHash.SURVIVORS)
+            .apply("DropNearDuplicates", DropNearDuplicates.atSimilarity(options.getNearDupThreshold()));
     PCollectionTuple fresh =
-        deduped.get(DedupByContentHash.SURVIVORS).apply("DropPublished", DropPublished.against(published));
+        nearDeduped.get(DropNearDuplicates.SURVIVORS).apply("DropPublished", DropPublished.against(published));
     TrainValSplit split = new TrainValSplit(options.getValFraction());
     PCollectionTuple rendered =
         fresh.get(DropPublished.NEW).apply("SplitAndRender", ToOutputLines.samples(split, records));
@@ -162,6 +167,7 @@ public final class GtTrainsetPipeline {
             .and(deadLetters.get(Scrub.STATS))
             .and(filtered.get(QualityFilter.STATS))
             .and(deduped.get(DedupByContentHash.STATS))
+            .and(nearDeduped.get(DropNearDuplicates.STATS))
             .and(fresh.get(DropPublished.STATS))
             .and(rendered.get(ToOutputLines.STATS));
     stats

@@ -154,6 +154,9 @@ public final class Main {
     if (options.getMaxDeadLetterRatio() < 0 || options.getMaxDeadLetterRatio() > 1) {
       throw new UsageException("--maxDeadLetterRatio must be between 0 and 1");
     }
+    if (options.getNearDupThreshold() < 0 || options.getNearDupThreshold() > 1) {
+      throw new UsageException("--nearDupThreshold must be between 0 and 1");
+    }
     if (options.getMaxToolResultChars() < 100) {
       throw new UsageException("--maxToolResultChars must be at least 100");
     }

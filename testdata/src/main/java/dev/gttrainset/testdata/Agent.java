@@ -98,6 +98,11 @@ record Agent(Role role, String rig, String name) {
     }
   }
 
+  /** The deacon and the witnesses: a patrol, then a handoff to a fresh session. */
+  boolean patrols() {
+    return role == Role.DEACON || role == Role.WITNESS;
+  }
+
   boolean inGasTown() {
     return role != Role.UNKNOWN;
   }

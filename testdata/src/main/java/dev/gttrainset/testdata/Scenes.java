@@ -105,7 +105,11 @@ final class Scenes {
         prompt = beacon(agent, "daemon", transcript, "patrol", "Run your patrol.");
         steps.add(Step.bash("gt status", tools.townStatus()));
         steps.add(Step.bash("gt deacon health-check", "All agents responded to the health check."));
-        answer = "Patrol done: all " + (8 + random.nextInt(9)) + " agents are healthy and nothing needs the mayor.";
+        // Patrol reports follow the deacon's template: patrols differ by little more than a count.
+        answer = "Patrol done: all " + (8 + random.nextInt(9)) + " agents are healthy and nothing needs the mayor."
+            + " The mayor, the witnesses and the refineries answered the health check; no polecat is stuck,"
+            + " no merge queue is backed up, no convoy is waiting on a bead, and no mail is waiting for the deacon."
+            + " Next patrol in ten minutes.";
         break;
       case WITNESS:
         String polecat = tools.pick(ToolOutputs.POLECATS);
@@ -115,7 +119,9 @@ final class Scenes {
         if (random.nextInt(4) == 0) {
           steps.add(Step.bash("gt nudge " + rig + "/polecats/" + polecat + " 'status?'", "Nudged " + polecat + "."));
         }
-        answer = "Patrol done: " + polecat + " is working; the other polecats are where they should be.";
+        answer = "Patrol done: " + polecat + " is working on its hook and answered the peek; the other polecats"
+            + " of " + rig + " are where they should be. No polecat needs a nudge or a restart, the refinery has"
+            + " nothing waiting from this rig, and nothing needs to go to the deacon. Next patrol in five minutes.";
         break;
       case REFINERY:
         int mr = 10 + random.nextInt(500);
@@ -196,8 +202,9 @@ final class Scenes {
       // Now and then two calls in one response, their results after both.
       int calls = i + 1 < steps.size() && random.nextInt(7) == 0 ? 2 : 1;
       List<Block> blocks = new ArrayList<>();
-      // Boot's triage has no words of its own around the call, so its sessions repeat verbatim.
-      boolean chatty = agent.role() != Role.BOOT;
+      // Boot's triage has no words of its own around the call, so its sessions repeat verbatim; patrols
+      // mostly say nothing either but their report.
+      boolean chatty = agent.role() != Role.BOOT && !(agent.patrols() && random.nextInt(4) > 0);
       if (chatty && random.nextInt(3) == 0) {
         blocks.add(Block.thinking(tools.sentence(), "EqQBCkYIBxgCKkB" + ids.agentId() + ids.agentId()));
       }

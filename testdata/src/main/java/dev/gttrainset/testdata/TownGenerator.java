@@ -111,8 +111,8 @@ public final class TownGenerator {
     clock = clock.plus(Duration.ofMinutes(2 + random.nextInt(40)));
     Path folder = out.resolve("claude/projects").resolve(agent.projectFolder());
     Path file = folder.resolve(sessionId + (gzip ? ".jsonl.gz" : ".jsonl"));
-    // Boot is a dog that lives for one triage; the others work a while.
-    int exchanges = agent.role() == Role.BOOT ? 1 : 4 + random.nextInt(17);
+    // Boot is a dog that lives for one triage, patrols hand off after a few; the others work a while.
+    int exchanges = agent.role() == Role.BOOT ? 1 : agent.patrols() ? 1 + random.nextInt(3) : 4 + random.nextInt(17);
     int brokenAt = random.nextInt(30) == 0 ? random.nextInt(exchanges) : -1;
     double cost = 0;
     Instant end;

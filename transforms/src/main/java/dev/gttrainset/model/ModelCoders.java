@@ -21,6 +21,7 @@ public final class ModelCoders implements CoderProviderRegistrar {
         CoderProviders.forCoder(TypeDescriptor.of(DeadLetter.class), DeadLetter.DeadLetterCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(DedupCandidate.class), DedupCandidate.DedupCandidateCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(GtRecord.class), GtRecord.GtRecordCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(NearDupCandidate.class), NearDupCandidate.NearDupCandidateCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(OutputLine.class), OutputLine.OutputLineCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(RoleTag.class), RoleTag.RoleTagCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(Sample.class), Sample.SampleCoder.of()),

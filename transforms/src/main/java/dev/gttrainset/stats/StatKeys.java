@@ -37,6 +37,14 @@ public final class StatKeys {
   public static final String SAMPLES_DUPLICATES = "samples.duplicates";
   public static final String SAMPLES_REJECTED = "samples.rejected";
   public static final String SAMPLES_PUBLISHED_BEFORE = "samples.duplicates_of_earlier_partitions";
+  /** Duplicates that were not exact: counted in samples.duplicates too. */
+  public static final String SAMPLES_NEAR_DUPLICATES = "samples.near_duplicates";
+  public static final String NEAR_DUP_CLUSTERS = "near_duplicates.clusters";
+
+  /** Clusters of near-duplicates by size, for the report's examples. */
+  public static String nearDupClusterSize(int size) {
+    return "near_duplicates.cluster_sizes." + (size >= 20 ? "20_or_more" : String.format("%02d", size));
+  }
   public static final String TOOL_RESULTS_TRUNCATED = "samples.tool_results_truncated";
   public static final String MESSAGES_BEFORE_FIRST_PROMPT = "samples.messages_before_first_prompt";
   public static final String MESSAGES_UNFINISHED = "samples.messages_of_unfinished_turns";

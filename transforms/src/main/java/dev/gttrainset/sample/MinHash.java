@@ -1,0 +1,113 @@
+package dev.gttrainset.sample;
+
+import dev.gttrainset.model.ChatMessage;
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.ToolCall;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * MinHash signatures of what a sample's assistant says and does (its text and its tool calls,
+ * scrubbed), and the band keys of locality-sensitive hashing: two samples whose word shingles
+ * have Jaccard similarity J agree on a signature position with probability J, and share a band
+ * key with probability {@code 1 - (1 - J^ROWS)^BANDS}: 0.95 at J = 0.8, 0.07 at J = 0.5.
+ */
+public final class MinHash {
+  /** Signature length: the similarity estimate's standard error is at most 0.045. */
+  public static final int SIZE = 128;
+
+  public static final int BANDS = 16;
+  static final int ROWS = SIZE / BANDS;
+
+  /** Words per shingle. */
+  static final int SHINGLE = 3;
+
+  private static final long[] SEEDS = seeds();
+
+  private MinHash() {}
+
+  /** The text a sample is compared by: its assistant messages' text and tool calls, in order. */
+  public static String assistantText(Sample sample) {
+    StringBuilder text = new StringBuilder();
+    for (ChatMessage message : sample.messages()) {
+      if (!message.isAssistant()) {
+        continue;
+      }
+      text.append(message.text()).append('\n');
+      for (ToolCall call : message.toolCalls()) {
+        text.append(call.name()).append(' ').append(call.arguments()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  /** The signature of a text's word shingles; a text of fewer words than a shingle is one shingle. */
+  public static int[] signature(String text) {
+    int[] minimums = new int[SIZE];
+    Arrays.fill(minimums, Integer.MAX_VALUE);
+    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+");
+    int start = words.length > 0 && words[0].isEmpty() ? 1 : 0;
+    int count = words.length - start;
+    int shingles = Math.max(1, count - SHINGLE + 1);
+    for (int s = 0; s < shingles; s++) {
+      long shingle = 0xcbf29ce484222325L;
+      for (int w = start + s; w < Math.min(words.length, start + s + SHINGLE); w++) {
+        shingle = fnv(shingle, words[w]);
+      }
+      for (int i = 0; i < SIZE; i++) {
+        int value = (int) (mix(shingle ^ SEEDS[i]) >>> 33);
+        if (value < minimums[i]) {
+          minimums[i] = value;
+        }
+      }
+    }
+    return minimums;
+  }
+
+  /** The share of positions on which two signatures agree: an estimate of Jaccard similarity. */
+  public static double similarity(int[] a, int[] b) {
+    int same = 0;
+    for (int i = 0; i < SIZE; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return same / (double) SIZE;
+  }
+
+  /** The key of one band of a signature; keys of different bands never meet. */
+  public static long bandKey(int[] signature, int band) {
+    long key = mix(band + 1L);
+    for (int row = band * ROWS; row < (band + 1) * ROWS; row++) {
+      key = mix(key ^ signature[row]);
+    }
+    return key;
+  }
+
+  private static long fnv(long hash, String word) {
+    long h = hash;
+    for (byte b : word.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    // A word boundary, so that "ab c" and "a bc" differ.
+    return (h ^ 0x1f) * 0x100000001b3L;
+  }
+
+  /** SplitMix64's finaliser: every bit of the input moves every bit of the output. */
+  private static long mix(long z) {
+    long x = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+    return x ^ (x >>> 31);
+  }
+
+  private static long[] seeds() {
+    long[] seeds = new long[SIZE];
+    long state = 0x5eed_0f_6a5_70a1L;
+    for (int i = 0; i < SIZE; i++) {
+      state += 0x9e3779b97f4a7c15L;
+      seeds[i] = mix(state);
+    }
+    return seeds;
+  }
+}
