@@ -109,13 +109,14 @@ final class AvailabilityReport {
         String.format(
             Locale.ROOT,
             "Accounting: lines read = used + skipped + dead letters (%s = %s + %s + %s): **%s**."
-                + " Samples built = written + duplicates + rejected (%s = %s + %s + %s): **%s**.\n\n",
+                + " Samples built + repeated = written + duplicates + rejected (%s + %s = %s + %s + %s): **%s**.\n\n",
             n(lines.path("read")),
             n(lines.path("used")),
             n(skipped),
             n(lines.path("dead_letters")),
             yes(StatsDocument.linesBalance(stats) == 0),
             n(samples.path("built")),
+            n(samples.path("repeated")),
             n(samples.path("written")),
             n(samples.path("duplicates")),
             n(samples.path("rejected")),

@@ -133,6 +133,24 @@ public interface GtTrainsetOptions extends PipelineOptions {
   void setNearDupThreshold(double value);
 
   @Description(
+      "Balance the roles of the training samples: none; cap (a role above its target share keeps"
+          + " that share of its samples, chosen by content hash; the rest are rejects, balance-cap);"
+          + " oversample (a role below its target is repeated up to it, with metadata.repeat_index)."
+          + " Validation samples are never balanced.")
+  @Default.String("none")
+  String getBalance();
+
+  void setBalance(String value);
+
+  @Description(
+      "Target shares of training samples for --balance, e.g. mayor=0.25,deacon=0.15; roles not named"
+          + " share what is left evenly.")
+  @Default.String("")
+  String getBalanceTargets();
+
+  void setBalanceTargets(String value);
+
+  @Description(
       "The most input lines that may be dead letters, as a share of the lines read (files that"
           + " could not be read to the end count too). Above it the run fails with exit code 2:"
           + " the input needs a look before datasets are published.")

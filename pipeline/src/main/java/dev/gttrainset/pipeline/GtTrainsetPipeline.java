@@ -15,6 +15,7 @@ import dev.gttrainset.parse.ReadGtLogs;
 import dev.gttrainset.parse.ReadSessions;
 import dev.gttrainset.role.TagConversations;
 import dev.gttrainset.role.TagRoles;
+import dev.gttrainset.sample.BalanceRoles;
 import dev.gttrainset.sample.BuildSamples;
 import dev.gttrainset.sample.DedupByContentHash;
 import dev.gttrainset.sample.DropNearDuplicates;
@@ -22,6 +23,7 @@ import dev.gttrainset.sample.DropPublished;
 import dev.gttrainset.sample.HashContent;
 import dev.gttrainset.sample.QualityFilter;
 import dev.gttrainset.sample.QualityRules;
+import dev.gttrainset.sample.RoleBalance;
 import dev.gttrainset.sample.SampleWindower;
 import dev.gttrainset.sample.ShortenToolOutput;
 import dev.gttrainset.sample.TrainValSplit;
@@ -67,6 +69,11 @@ public final class GtTrainsetPipeline {
       }
     }
     return ids;
+  }
+
+  static RoleBalance roleBalance(GtTrainsetOptions options) {
+    return new RoleBalance(
+        RoleBalance.Mode.parse(options.getBalance()), RoleBalance.parseTargets(options.getBalanceTargets()));
   }
 
   public static void build(Pipeline pipeline, GtTrainsetOptions options, JobPaths paths, RunWindow window) {
@@ -126,8 +133,12 @@ public final class GtTrainsetPipeline {
     PCollectionTuple fresh =
         nearDeduped.get(DropNearDuplicates.SURVIVORS).apply("DropPublished", DropPublished.against(published));
     TrainValSplit split = new TrainValSplit(options.getValFraction());
+    PCollectionTuple balanced =
+        fresh
+            .get(DropPublished.NEW)
+            .apply("BalanceRoles", BalanceRoles.with(roleBalance(options), split));
     PCollectionTuple rendered =
-        fresh.get(DropPublished.NEW).apply("SplitAndRender", ToOutputLines.samples(split, records));
+        balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(split, records));
 
     PCollectionTuple deadLetters =
         PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
@@ -138,8 +149,9 @@ public final class GtTrainsetPipeline {
     PCollection<OutputLine> lines =
         PCollectionList.of(rendered.get(ToOutputLines.LINES))
             .and(
-                filtered
-                    .get(QualityFilter.REJECTED)
+                PCollectionList.of(filtered.get(QualityFilter.REJECTED))
+                    .and(balanced.get(BalanceRoles.REJECTED))
+                    .apply("AllRejects", Flatten.pCollections())
                     .apply("RenderRejects", ToOutputLines.rejects(split, records)))
             .and(
                 deadLetters
@@ -169,6 +181,7 @@ public final class GtTrainsetPipeline {
             .and(deduped.get(DedupByContentHash.STATS))
             .and(nearDeduped.get(DropNearDuplicates.STATS))
             .and(fresh.get(DropPublished.STATS))
+            .and(balanced.get(BalanceRoles.STATS))
             .and(rendered.get(ToOutputLines.STATS));
     stats
         .apply("CollectStats", CollectStats.create())

@@ -154,6 +154,11 @@ public final class Main {
     if (options.getMaxDeadLetterRatio() < 0 || options.getMaxDeadLetterRatio() > 1) {
       throw new UsageException("--maxDeadLetterRatio must be between 0 and 1");
     }
+    try {
+      GtTrainsetPipeline.roleBalance(options);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     if (options.getNearDupThreshold() < 0 || options.getNearDupThreshold() > 1) {
       throw new UsageException("--nearDupThreshold must be between 0 and 1");
     }

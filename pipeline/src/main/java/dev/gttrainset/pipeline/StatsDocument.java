@@ -35,7 +35,7 @@ final class StatsDocument {
     ObjectNode lines = root.putObject("lines");
     lines.put("read", 0).put("used", 0).putObject("skipped");
     lines.put("dead_letters", 0);
-    root.putObject("samples").put("built", 0).put("written", 0).put("duplicates", 0).put("rejected", 0);
+    root.putObject("samples").put("built", 0).put("repeated", 0).put("written", 0).put("duplicates", 0).put("rejected", 0);
     root.putObject("roles");
     root.putObject("redactions");
     root.putObject("sources");
@@ -89,10 +89,14 @@ final class StatsDocument {
         - lines.path("dead_letters").asLong();
   }
 
-  /** Samples built minus those written, duplicated and rejected: 0 when none went missing. */
+  /**
+   * Samples built and repeated minus those written, duplicated and rejected: 0 when none went
+   * missing.
+   */
   static long samplesBalance(JsonNode stats) {
     JsonNode samples = stats.path("samples");
     return samples.path("built").asLong()
+        + samples.path("repeated").asLong()
         - samples.path("written").asLong()
         - samples.path("duplicates").asLong()
         - samples.path("rejected").asLong();

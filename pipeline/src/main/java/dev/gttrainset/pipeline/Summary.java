@@ -44,8 +44,9 @@ final class Summary {
         StatsDocument.linesBalance(stats) == 0 ? "balanced" : "NOT balanced");
     out.printf(
         Locale.ROOT,
-        "samples: %,d built = %,d written + %,d duplicates + %,d rejected (%s)%n",
+        "samples: %,d built%s = %,d written + %,d duplicates + %,d rejected (%s)%n",
         samples.path("built").asLong(),
+        samples.path("repeated").asLong() > 0 ? String.format(Locale.ROOT, " + %,d repeated", samples.path("repeated").asLong()) : "",
         samples.path("written").asLong(),
         samples.path("duplicates").asLong(),
         samples.path("rejected").asLong(),

@@ -54,6 +54,9 @@ public abstract class Sample {
   /** {@code train} or {@code val}; "" until split. */
   public abstract String split();
 
+  /** 0 for a sample; 1, 2, ... for its repeats when rare roles are oversampled. */
+  public abstract long repeatIndex();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -63,16 +66,19 @@ public abstract class Sample {
         .setRedactions(Map.of())
         .setQualityFlags(List.of())
         .setContentSha256("")
-        .setSplit("");
+        .setSplit("")
+        .setRepeatIndex(0);
   }
 
   /**
    * Where the sample sits among all samples: a total, stable order for files and survivors. The
-   * source file tells apart two copies of one session; the index keeps a conversation's order.
+   * source file tells apart two copies of one session; the index keeps a conversation's order; a
+   * repeat follows its sample.
    */
   public String orderKey() {
-    return String.format(
-        "%s\u0000%s\u0000%012d\u0000%s", sessionId(), agentId(), sampleIndex(), sourceFile());
+    String key =
+        String.format("%s\u0000%s\u0000%012d\u0000%s", sessionId(), agentId(), sampleIndex(), sourceFile());
+    return repeatIndex() == 0 ? key : key + "\u0000" + repeatIndex();
   }
 
   @AutoValue.Builder
@@ -102,6 +108,8 @@ public abstract class Sample {
     public abstract Builder setContentSha256(String contentSha256);
 
     public abstract Builder setSplit(String split);
+
+    public abstract Builder setRepeatIndex(long repeatIndex);
 
     abstract Map<String, Long> redactions();
 
@@ -143,6 +151,7 @@ public abstract class Sample {
       STRINGS.encode(s.qualityFlags(), out);
       STRING.encode(s.contentSha256(), out);
       STRING.encode(s.split(), out);
+      LONG.encode(s.repeatIndex(), out);
     }
 
     @Override
@@ -161,6 +170,7 @@ public abstract class Sample {
           .setQualityFlags(STRINGS.decode(in))
           .setContentSha256(STRING.decode(in))
           .setSplit(STRING.decode(in))
+          .setRepeatIndex(LONG.decode(in))
           .build();
     }
 

@@ -58,6 +58,7 @@ public final class Records implements Serializable {
     metadata.put("role_signal", sample.role().signal());
     metadata.put("content_sha256", sample.contentSha256());
     metadata.put("split", sample.split());
+    metadata.put("repeat_index", sample.repeatIndex());
     metadata.put("first_timestamp", Timestamps.format(sample.firstTimestampMillis()));
     metadata.put("est_tokens", sample.estTokens());
     if (sample.costMicros() == Sample.NO_COST) {

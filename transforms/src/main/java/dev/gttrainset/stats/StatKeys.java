@@ -39,6 +39,8 @@ public final class StatKeys {
   public static final String SAMPLES_PUBLISHED_BEFORE = "samples.duplicates_of_earlier_partitions";
   /** Duplicates that were not exact: counted in samples.duplicates too. */
   public static final String SAMPLES_NEAR_DUPLICATES = "samples.near_duplicates";
+  /** Copies of rare roles' training samples that --balance=oversample added. */
+  public static final String SAMPLES_REPEATED = "samples.repeated";
   public static final String NEAR_DUP_CLUSTERS = "near_duplicates.clusters";
 
   /** Clusters of near-duplicates by size, for the report's examples. */
