@@ -124,6 +124,38 @@ public interface GtTrainsetOptions extends PipelineOptions {
   void setDedupAgainst(String value);
 
   @Description(
+      "OpenTelemetry logs exported from VictoriaLogs (/select/logsql/query, one JSON object a line):"
+          + " files or patterns, comma-separated. Their exit_type scores the sessions they name.")
+  @Default.String("")
+  String getOtelLogs();
+
+  void setOtelLogs(String value);
+
+  @Description(
+      "Metric series exported from VictoriaMetrics (/api/v1/export, JSON lines): files or patterns,"
+          + " comma-separated. Token and cost series are joined to sessions by their labels.")
+  @Default.String("")
+  String getMetricsExport();
+
+  void setMetricsExport(String value);
+
+  @Description(
+      "Beads files (.beads/issues.jsonl), comma-separated; by default those of the town and its"
+          + " rigs. A session's bead status (closed, open, ...) scores it.")
+  @Default.String("")
+  String getBeads();
+
+  void setBeads(String value);
+
+  @Description(
+      "Reject samples whose metadata.quality.score (0 to 1, from tool errors, interruptions, the"
+          + " town's events, OpenTelemetry logs and beads) is below this, as low-score. 0 keeps all.")
+  @Default.Double(0)
+  double getMinScore();
+
+  void setMinScore(double value);
+
+  @Description(
       "Samples whose assistant text and tool calls are this similar (estimated Jaccard similarity of"
           + " word shingles, from MinHash signatures) are near-duplicates: one survives, as for exact"
           + " duplicates. 0 switches it off.")

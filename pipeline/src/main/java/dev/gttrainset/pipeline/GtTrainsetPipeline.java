@@ -6,6 +6,9 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.OutputLine;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.model.SessionOutcome;
+import dev.gttrainset.outcome.MatchOutcomes;
+import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.output.ReadPublishedHashes;
 import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.output.Records;
@@ -97,6 +100,9 @@ public final class GtTrainsetPipeline {
     PCollectionTuple costs = facts.apply("MatchCosts", MatchCosts.from(gtRecords, roleBySession));
     PCollectionView<Map<String, Long>> costBySession =
         costs.get(MatchCosts.COSTS).apply("CostBySession", View.asMap());
+    PCollectionTuple outcomes = facts.apply("MatchOutcomes", MatchOutcomes.from(gtRecords, roleBySession));
+    PCollectionView<Map<String, SessionOutcome>> outcomeBySession =
+        outcomes.get(MatchOutcomes.OUTCOMES).apply("OutcomeBySession", View.asMap());
 
     PCollectionTuple built =
         tagged
@@ -117,11 +123,17 @@ public final class GtTrainsetPipeline {
         scrubbed
             .get(Scrub.SAMPLES)
             .apply("ShortenToolOutput", ShortenToolOutput.to(options.getMaxToolResultChars()));
-    PCollectionTuple filtered =
+    PCollectionTuple scored =
         shortened
             .get(ShortenToolOutput.SAMPLES)
             .apply("HashContent", HashContent.create())
-            .apply("QualityFilter", QualityFilter.of(new QualityRules(options.getMaxSampleTokens())));
+            .apply("ScoreSamples", ScoreSamples.with(outcomeBySession));
+    PCollectionTuple filtered =
+        scored
+            .get(ScoreSamples.SAMPLES)
+            .apply(
+                "QualityFilter",
+                QualityFilter.of(new QualityRules(options.getMaxSampleTokens(), options.getMinScore())));
     PCollectionTuple deduped =
         filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
     PCollectionView<List<String>> published =
@@ -173,6 +185,8 @@ public final class GtTrainsetPipeline {
             .and(roles.get(TagRoles.STATS))
             .and(tagged.get(TagConversations.STATS))
             .and(costs.get(MatchCosts.STATS))
+            .and(outcomes.get(MatchOutcomes.STATS))
+            .and(scored.get(ScoreSamples.STATS))
             .and(built.get(BuildSamples.STATS))
             .and(scrubbed.get(Scrub.STATS))
             .and(shortened.get(ShortenToolOutput.STATS))

@@ -32,6 +32,7 @@ public final class JobPaths implements Serializable {
   private final String output;
   private final List<String> layoutHints;
   private final List<String> publishedDatasets;
+  private final List<GtLog> observability;
 
   private JobPaths(
       String sessionsPattern,
@@ -40,7 +41,8 @@ public final class JobPaths implements Serializable {
       String gtHome,
       String output,
       List<String> layoutHints,
-      List<String> publishedDatasets) {
+      List<String> publishedDatasets,
+      List<GtLog> observability) {
     this.sessionsPattern = sessionsPattern;
     this.sessionsRoot = sessionsRoot;
     this.town = town;
@@ -48,6 +50,7 @@ public final class JobPaths implements Serializable {
     this.output = output;
     this.layoutHints = List.copyOf(layoutHints);
     this.publishedDatasets = List.copyOf(publishedDatasets);
+    this.observability = List.copyOf(observability);
   }
 
   /**
@@ -99,7 +102,23 @@ public final class JobPaths implements Serializable {
         options.getDedupAgainst().isBlank()
             ? List.of()
             : publishedDatasets(absolute(expand(options.getDedupAgainst(), home)), output);
-    return new JobPaths(pattern, root, town.toString(), gtHome.toString(), output.toString(), hints, published);
+    List<GtLog> observability = new ArrayList<>();
+    addLogs(observability, GtRecord.OTEL_LOGS, options.getOtelLogs(), "otel", home);
+    addLogs(observability, GtRecord.METRICS, options.getMetricsExport(), "metrics", home);
+    String beads = options.getBeads().isBlank() ? town + "/.beads/issues.jsonl," + town + "/*/.beads/issues.jsonl" : options.getBeads();
+    addLogs(observability, GtRecord.BEADS, beads, "beads", home);
+    return new JobPaths(
+        pattern, root, town.toString(), gtHome.toString(), output.toString(), hints, published, observability);
+  }
+
+  /** A log for each of a comma-separated list of paths or patterns. */
+  private static void addLogs(List<GtLog> logs, String source, String paths, String label, String home) {
+    for (String path : paths.split(",")) {
+      if (!path.isBlank()) {
+        String expanded = expand(path.strip(), home);
+        logs.add(GtLog.create(source, expanded.startsWith("/") ? expanded : absolute(".") + "/" + expanded, label));
+      }
+    }
   }
 
   /**
@@ -156,18 +175,21 @@ public final class JobPaths implements Serializable {
 
   /** The Gas Town logs, where each is looked for. */
   public List<GtLog> gtLogs() {
-    return List.of(
-        GtLog.create(GtRecord.EVENTS, town + "/.events.jsonl", "town"),
-        GtLog.create(GtRecord.COSTS, gtHome + "/costs.jsonl", "gt_home"),
-        // cmd-usage.jsonl, daily cmd-usage-YYYY-MM-DD.jsonl, and rotated or gzipped ones.
-        GtLog.create(GtRecord.COMMANDS, gtHome + "/cmd-usage*.jsonl*", "gt_home"));
+    List<GtLog> logs = new ArrayList<>();
+    logs.add(GtLog.create(GtRecord.EVENTS, town + "/.events.jsonl", "town"));
+    logs.add(GtLog.create(GtRecord.COSTS, gtHome + "/costs.jsonl", "gt_home"));
+    // cmd-usage.jsonl, daily cmd-usage-YYYY-MM-DD.jsonl, and rotated or gzipped ones.
+    logs.add(GtLog.create(GtRecord.COMMANDS, gtHome + "/cmd-usage*.jsonl*", "gt_home"));
+    // OpenTelemetry logs and metrics when given; beads from the town's rigs unless given.
+    logs.addAll(observability);
+    return logs;
   }
 
   /** Every source by the name the statistics use, with the path or pattern it was read from. */
   public Map<String, String> sourcePaths() {
     Map<String, String> paths = new java.util.LinkedHashMap<>();
     paths.put("sessions", sessionsPattern);
-    gtLogs().forEach(log -> paths.put(log.source(), log.filepattern()));
+    gtLogs().forEach(log -> paths.merge(log.source(), log.filepattern(), (a, b) -> a + "," + b));
     return paths;
   }
 

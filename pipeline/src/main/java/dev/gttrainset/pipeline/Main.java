@@ -2,6 +2,7 @@ package dev.gttrainset.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.output.RecordFormat;
+import dev.gttrainset.parse.GtLog;
 import dev.gttrainset.parse.Json;
 import dev.gttrainset.scrub.LeakScanner;
 import dev.gttrainset.scrub.ScrubRules;
@@ -68,12 +69,10 @@ public final class Main {
         throw new UsageException("--sessions: no *.jsonl or *.jsonl.gz under " + paths.sessionsPattern());
       }
       out.printf(Locale.ROOT, "gt-trainset: %,d transcript files match %s%n", transcripts, paths.sessionsPattern());
-      for (Map.Entry<String, String> log : paths.sourcePaths().entrySet()) {
-        if (!log.getKey().equals("sessions")) {
-          long files = FileSystems.match(log.getValue(), EmptyMatchTreatment.ALLOW).metadata().size();
-          out.printf(
-              Locale.ROOT, "gt-trainset: %-9s %s (%s)%n", log.getKey(), log.getValue(), files > 0 ? "found" : "missing");
-        }
+      for (GtLog log : paths.gtLogs()) {
+        long files = FileSystems.match(log.filepattern(), EmptyMatchTreatment.ALLOW).metadata().size();
+        out.printf(
+            Locale.ROOT, "gt-trainset: %-9s %s (%s)%n", log.source(), log.filepattern(), files > 0 ? "found" : "missing");
       }
     } catch (UsageException | IllegalArgumentException e) {
       err.println("gt-trainset: " + e.getMessage());
@@ -158,6 +157,9 @@ public final class Main {
       GtTrainsetPipeline.roleBalance(options);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    if (options.getMinScore() < 0 || options.getMinScore() > 1) {
+      throw new UsageException("--minScore must be between 0 and 1");
     }
     if (options.getNearDupThreshold() < 0 || options.getNearDupThreshold() > 1) {
       throw new UsageException("--nearDupThreshold must be between 0 and 1");

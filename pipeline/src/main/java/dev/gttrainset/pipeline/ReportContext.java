@@ -37,6 +37,7 @@ public final class ReportContext implements Serializable {
     settings.put("since", options.getSince().isBlank() ? "-" : options.getSince());
     settings.put("until", options.getUntil().isBlank() ? "-" : options.getUntil());
     settings.put("settle_minutes", String.valueOf(options.getSettleMinutes()));
+    settings.put("min_score", String.valueOf(options.getMinScore()));
     settings.put("near_dup_threshold", String.valueOf(options.getNearDupThreshold()));
     settings.put("balance", options.getBalance());
     settings.put("balance_targets", options.getBalanceTargets().isBlank() ? "-" : options.getBalanceTargets());

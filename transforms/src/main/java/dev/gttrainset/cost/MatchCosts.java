@@ -33,7 +33,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Gives sessions their cost from {@code costs.jsonl}. Each cost record finds its session among the
- * tagged main conversations of its role and worker ({@link CostMatcher}, built once per worker from
+ * tagged main conversations of its role and worker ({@link AgentSessions}, built once per worker from
  * side inputs); the latest record of each session is its cost.
  */
 public final class MatchCosts extends PTransform<PCollection<ConversationFacts>, PCollectionTuple> {
@@ -88,7 +88,7 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
   private static final class SessionOfRecordFn extends DoFn<GtRecord, KV<String, GtRecord>> {
     private final PCollectionView<List<ConversationFacts>> mainConversations;
     private final PCollectionView<Map<String, RoleTag>> roles;
-    private final ReadOnce<CostMatcher> matcher = new ReadOnce<>();
+    private final ReadOnce<AgentSessions> matcher = new ReadOnce<>();
 
     SessionOfRecordFn(
         PCollectionView<List<ConversationFacts>> mainConversations, PCollectionView<Map<String, RoleTag>> roles) {
@@ -108,14 +108,14 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
     }
 
     /** The tagged main conversations, indexed by role and worker. */
-    private CostMatcher index(ProcessContext context) {
+    private AgentSessions index(ProcessContext context) {
       Map<String, RoleTag> role = context.sideInput(roles);
       List<SessionSpan> spans = new ArrayList<>();
       for (ConversationFacts main : context.sideInput(mainConversations)) {
         RoleTag tag = role.getOrDefault(main.sessionId(), RoleTag.unknown());
         spans.add(SessionSpan.create(main.sessionId(), tag, main.firstTimestampMillis(), main.lastTimestampMillis()));
       }
-      return new CostMatcher(spans);
+      return new AgentSessions(spans);
     }
   }
 
@@ -153,7 +153,7 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
   }
 
   private static GtRecord later(GtRecord a, GtRecord b) {
-    return CostMatcher.LATEST.compare(a, b) >= 0 ? a : b;
+    return AgentSessions.LATEST.compare(a, b) >= 0 ? a : b;
   }
 
   /** The sessions' costs, each with its role's total. */

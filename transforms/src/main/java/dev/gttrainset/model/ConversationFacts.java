@@ -36,6 +36,12 @@ public abstract class ConversationFacts {
 
   public abstract long lastTimestampMillis();
 
+  /** Requests the user interrupted. */
+  public abstract long interruptions();
+
+  /** Responses that were API errors. */
+  public abstract long apiErrors();
+
   public static ConversationFacts of(Conversation conversation) {
     String marker =
         conversation.messages().stream()
@@ -43,6 +49,8 @@ public abstract class ConversationFacts {
             .findFirst()
             .flatMap(message -> GasTownMarker.addressIn(message.text()))
             .orElse("");
+    long interruptions = conversation.messages().stream().filter(m -> m.isUser() && m.interrupted()).count();
+    long apiErrors = conversation.messages().stream().filter(m -> m.isAssistant() && m.apiError()).count();
     return create(
         conversation.sessionId(),
         conversation.orderKey(),
@@ -51,7 +59,9 @@ public abstract class ConversationFacts {
         conversation.projectDir(),
         marker,
         conversation.firstTimestampMillis(),
-        conversation.lastTimestampMillis());
+        conversation.lastTimestampMillis(),
+        interruptions,
+        apiErrors);
   }
 
   public static ConversationFacts create(
@@ -62,9 +72,12 @@ public abstract class ConversationFacts {
       String projectDir,
       String markerAddress,
       long firstTimestampMillis,
-      long lastTimestampMillis) {
+      long lastTimestampMillis,
+      long interruptions,
+      long apiErrors) {
     return new AutoValue_ConversationFacts(
-        sessionId, orderKey, isMain, cwd, projectDir, markerAddress, firstTimestampMillis, lastTimestampMillis);
+        sessionId, orderKey, isMain, cwd, projectDir, markerAddress, firstTimestampMillis, lastTimestampMillis,
+        interruptions, apiErrors);
   }
 
   /** Explicit, deterministic encoding, field by field. */
@@ -88,6 +101,8 @@ public abstract class ConversationFacts {
       STRING.encode(value.markerAddress(), out);
       LONG.encode(value.firstTimestampMillis(), out);
       LONG.encode(value.lastTimestampMillis(), out);
+      LONG.encode(value.interruptions(), out);
+      LONG.encode(value.apiErrors(), out);
     }
 
     @Override
@@ -99,6 +114,8 @@ public abstract class ConversationFacts {
           STRING.decode(in),
           STRING.decode(in),
           STRING.decode(in),
+          LONG.decode(in),
+          LONG.decode(in),
           LONG.decode(in),
           LONG.decode(in));
     }

@@ -18,8 +18,14 @@ public abstract class GtRecord {
   public static final String EVENTS = "events";
   public static final String COSTS = "costs";
   public static final String COMMANDS = "cmd_usage";
+  /** An OpenTelemetry log record as VictoriaLogs exports it. */
+  public static final String OTEL_LOGS = "otel_logs";
+  /** A metric series as VictoriaMetrics exports it: its last value. */
+  public static final String METRICS = "metrics";
+  /** An issue of a rig's {@code .beads/issues.jsonl}. */
+  public static final String BEADS = "beads";
 
-  /** {@link #EVENTS}, {@link #COSTS} or {@link #COMMANDS}. */
+  /** {@link #EVENTS}, {@link #COSTS}, {@link #COMMANDS}, {@link #OTEL_LOGS}, {@link #METRICS} or {@link #BEADS}. */
   public abstract String source();
 
   public abstract long timestampMillis();
@@ -50,6 +56,18 @@ public abstract class GtRecord {
   /** The command that ran, e.g. {@code gt mail send}. */
   public abstract String command();
 
+  /** The bead (issue id) the record is about: a done event's, a log's {@code gt.issue}, a bead's own. */
+  public abstract String bead();
+
+  /** The git branch of a done or merge event. */
+  public abstract String branch();
+
+  /** An OTel log's {@code exit_type}, a bead's status. */
+  public abstract String status();
+
+  /** A metric's last value (tokens, or micro-dollars for cost). */
+  public abstract long amount();
+
   public abstract Builder toBuilder();
 
   public static Builder builder(String source, String type) {
@@ -65,7 +83,11 @@ public abstract class GtRecord {
         .setCwd("")
         .setTopic("")
         .setCostMicros(0L)
-        .setCommand("");
+        .setCommand("")
+        .setBead("")
+        .setBranch("")
+        .setStatus("")
+        .setAmount(0L);
   }
 
   @AutoValue.Builder
@@ -94,6 +116,14 @@ public abstract class GtRecord {
 
     public abstract Builder setCommand(String command);
 
+    public abstract Builder setBead(String bead);
+
+    public abstract Builder setBranch(String branch);
+
+    public abstract Builder setStatus(String status);
+
+    public abstract Builder setAmount(long amount);
+
     public abstract GtRecord build();
   }
 
@@ -121,6 +151,10 @@ public abstract class GtRecord {
       STRING.encode(r.topic(), out);
       LONG.encode(r.costMicros(), out);
       STRING.encode(r.command(), out);
+      STRING.encode(r.bead(), out);
+      STRING.encode(r.branch(), out);
+      STRING.encode(r.status(), out);
+      LONG.encode(r.amount(), out);
     }
 
     @Override
@@ -137,6 +171,10 @@ public abstract class GtRecord {
           .setTopic(STRING.decode(in))
           .setCostMicros(LONG.decode(in))
           .setCommand(STRING.decode(in))
+          .setBead(STRING.decode(in))
+          .setBranch(STRING.decode(in))
+          .setStatus(STRING.decode(in))
+          .setAmount(LONG.decode(in))
           .build();
     }
 

@@ -25,6 +25,8 @@ public final class ModelCoders implements CoderProviderRegistrar {
         CoderProviders.forCoder(TypeDescriptor.of(OutputLine.class), OutputLine.OutputLineCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(RoleTag.class), RoleTag.RoleTagCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(Sample.class), Sample.SampleCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(ScoreComponent.class), ScoreComponent.ScoreComponentCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(SessionOutcome.class), SessionOutcome.SessionOutcomeCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(TaggedConversation.class), TaggedConversation.TaggedConversationCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(ToolCall.class), ToolCall.ToolCallCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(TownLayout.class), TownLayout.TownLayoutCoder.of()));

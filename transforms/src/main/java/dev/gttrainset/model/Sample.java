@@ -57,6 +57,12 @@ public abstract class Sample {
   /** 0 for a sample; 1, 2, ... for its repeats when rare roles are oversampled. */
   public abstract long repeatIndex();
 
+  /** The parts of its quality score by name; empty until scored. */
+  public abstract Map<String, ScoreComponent> scoreComponents();
+
+  /** What became of its session's work, as metadata.outcome shows it: signal names to values. */
+  public abstract Map<String, String> outcome();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -67,7 +73,9 @@ public abstract class Sample {
         .setQualityFlags(List.of())
         .setContentSha256("")
         .setSplit("")
-        .setRepeatIndex(0);
+        .setRepeatIndex(0)
+        .setScoreComponents(Map.of())
+        .setOutcome(Map.of());
   }
 
   /**
@@ -111,13 +119,23 @@ public abstract class Sample {
 
     public abstract Builder setRepeatIndex(long repeatIndex);
 
+    public abstract Builder setScoreComponents(Map<String, ScoreComponent> components);
+
+    public abstract Builder setOutcome(Map<String, String> outcome);
+
+    abstract Map<String, ScoreComponent> scoreComponents();
+
+    abstract Map<String, String> outcome();
+
     abstract Map<String, Long> redactions();
 
     abstract Sample autoBuild();
 
-    /** Builds with the redaction counts in a sorted, unmodifiable map. */
+    /** Builds with the redaction counts, score components and outcome in sorted, unmodifiable maps. */
     public Sample build() {
       setRedactions(java.util.Collections.unmodifiableMap(new TreeMap<>(redactions())));
+      setScoreComponents(java.util.Collections.unmodifiableMap(new TreeMap<>(scoreComponents())));
+      setOutcome(java.util.Collections.unmodifiableMap(new TreeMap<>(outcome())));
       return autoBuild();
     }
   }
@@ -131,6 +149,9 @@ public abstract class Sample {
         ListCoder.of(ChatMessage.ChatMessageCoder.of());
     private static final ListCoder<String> STRINGS = ListCoder.of(STRING);
     private static final MapCoder<String, Long> COUNTS = MapCoder.of(STRING, LONG);
+    private static final MapCoder<String, ScoreComponent> COMPONENTS =
+        MapCoder.of(STRING, ScoreComponent.ScoreComponentCoder.of());
+    private static final MapCoder<String, String> OUTCOME = MapCoder.of(STRING, STRING);
 
     public static SampleCoder of() {
       return INSTANCE;
@@ -152,6 +173,8 @@ public abstract class Sample {
       STRING.encode(s.contentSha256(), out);
       STRING.encode(s.split(), out);
       LONG.encode(s.repeatIndex(), out);
+      COMPONENTS.encode(s.scoreComponents(), out);
+      OUTCOME.encode(s.outcome(), out);
     }
 
     @Override
@@ -171,6 +194,8 @@ public abstract class Sample {
           .setContentSha256(STRING.decode(in))
           .setSplit(STRING.decode(in))
           .setRepeatIndex(LONG.decode(in))
+          .setScoreComponents(COMPONENTS.decode(in))
+          .setOutcome(OUTCOME.decode(in))
           .build();
     }
 

@@ -7,7 +7,7 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.parse.Json;
 import dev.gttrainset.parse.Timestamps;
-import dev.gttrainset.sample.QualityRules;
+import dev.gttrainset.outcome.OutcomeRules;
 import java.io.Serializable;
 
 /** Turns samples, rejects and dead letters into the JSON lines of the output files. */
@@ -69,9 +69,14 @@ public final class Records implements Serializable {
     ObjectNode redactions = metadata.putObject("redactions");
     sample.redactions().forEach(redactions::put);
     ObjectNode quality = metadata.putObject("quality");
-    quality.put("score", QualityRules.score(sample.qualityFlags()));
+    quality.put("score", OutcomeRules.score(sample.scoreComponents()));
     ArrayNode flags = quality.putArray("flags");
     sample.qualityFlags().forEach(flags::add);
+    ObjectNode components = quality.putObject("components");
+    sample.scoreComponents().forEach(
+        (name, c) -> components.putObject(name).put("value", c.value()).put("weight", c.weight()).put("signal", c.signal()));
+    ObjectNode outcome = metadata.putObject("outcome");
+    sample.outcome().forEach(outcome::put);
     return metadata;
   }
 }

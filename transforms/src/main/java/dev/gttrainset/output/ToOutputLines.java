@@ -3,6 +3,7 @@ package dev.gttrainset.output;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.OutputLine;
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.outcome.OutcomeRules;
 import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.stats.StatKeys;
 import org.apache.beam.sdk.metrics.Counter;
@@ -87,6 +88,7 @@ public final class ToOutputLines {
       out.get(STATS).output(KV.of(StatKeys.SAMPLES_WRITTEN, 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, "samples"), 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, placed.split()), 1L));
+      out.get(STATS).output(KV.of(StatKeys.scoreBin(role, OutcomeRules.score(placed.scoreComponents())), 1L));
       written.inc();
     }
   }

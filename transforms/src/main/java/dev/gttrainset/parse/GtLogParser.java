@@ -9,11 +9,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Reads one Gas Town log file: town events, cost records or command uses. A line without the field
- * that makes it a record of its log (an event's type, a cost's amount, a command's name) is a dead
- * letter; everything else about it is optional.
+ * Reads one Gas Town log file: town events, cost records or command uses, and what observability
+ * keeps of the town: OpenTelemetry logs exported from VictoriaLogs, metric series exported from
+ * VictoriaMetrics, a rig's beads. A line without the field that makes it a record of its log (an
+ * event's type, a cost's amount, a command's name, a log's time, a series' name and values, a
+ * bead's id and status) is a dead letter; everything else about it is optional.
  */
 public final class GtLogParser implements LineReader.Sink {
   /** No agent session costs a million dollars; a larger number is a broken record. */
@@ -23,7 +26,7 @@ public final class GtLogParser implements LineReader.Sink {
   private final JsonLineReader lines;
   private final List<GtRecord> records = new ArrayList<>();
 
-  /** @param source {@link GtRecord#EVENTS}, {@link GtRecord#COSTS} or {@link GtRecord#COMMANDS} */
+  /** @param source one of {@link GtRecord}'s sources */
   public GtLogParser(String source, String file) {
     this.source = source;
     this.lines = new JsonLineReader(source, file);
@@ -57,6 +60,15 @@ public final class GtLogParser implements LineReader.Sink {
         break;
       case GtRecord.COMMANDS:
         record = command(line);
+        break;
+      case GtRecord.OTEL_LOGS:
+        record = otelLog(line);
+        break;
+      case GtRecord.METRICS:
+        record = metric(line);
+        break;
+      case GtRecord.BEADS:
+        record = bead(line);
         break;
       default:
         throw new IllegalArgumentException("not a Gas Town log: " + source);
@@ -103,6 +115,12 @@ public final class GtLogParser implements LineReader.Sink {
         return "an event needs a string \"type\"";
       case GtRecord.COSTS:
         return "a cost record needs a numeric \"cost_usd\" from 0 to " + (long) MAX_COST_USD;
+      case GtRecord.OTEL_LOGS:
+        return "a log record needs a \"_time\"";
+      case GtRecord.METRICS:
+        return "a series needs a \"metric\" with a \"__name__\", and as many \"timestamps\" as \"values\", the last a number";
+      case GtRecord.BEADS:
+        return "a bead needs an \"id\" and a \"status\"";
       default:
         return "a command record needs a string \"cmd\"";
     }
@@ -123,6 +141,10 @@ public final class GtLogParser implements LineReader.Sink {
         .setWorker(firstNonEmpty(Json.text(payload, "polecat"), Json.text(payload, "worker")))
         .setCwd(Json.text(payload, "cwd"))
         .setTopic(Json.text(payload, "topic"))
+        .setBead(Json.text(payload, "bead"))
+        .setBranch(Json.text(payload, "branch"))
+        // Whom an escalation or a session death is about.
+        .setStatus(firstNonEmpty(Json.text(payload, "target"), Json.text(payload, "agent")))
         .build();
   }
 
@@ -154,6 +176,70 @@ public final class GtLogParser implements LineReader.Sink {
         .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ts")))
         .setActor(Json.text(line, "actor"))
         .setCommand(command)
+        .build();
+  }
+
+  /**
+   * A VictoriaLogs line ({@code /select/logsql/query}): {@code _time}, {@code _msg}, and the fields
+   * Gas Town's agents log with: {@code session_id}, {@code gt.session}, {@code gt.issue}, {@code
+   * gt.topic}, {@code exit_type}.
+   */
+  private static GtRecord otelLog(JsonNode line) {
+    long time = Timestamps.parseMillis(Json.text(line, "_time"));
+    if (time == Timestamps.NONE) {
+      return null;
+    }
+    return GtRecord.builder(GtRecord.OTEL_LOGS, "log")
+        .setTimestampMillis(time)
+        .setSessionId(firstNonEmpty(Json.text(line, "session_id"), Json.text(line, "session.id")))
+        .setActor(Json.text(line, "gt.session"))
+        .setBead(Json.text(line, "gt.issue"))
+        .setTopic(Json.text(line, "gt.topic"))
+        .setStatus(Json.text(line, "exit_type").toUpperCase(Locale.ROOT))
+        .build();
+  }
+
+  /**
+   * A VictoriaMetrics series ({@code /api/v1/export}): its name and labels, and its last value,
+   * which for the counters Claude Code exports (tokens, cost in dollars) is the session's total.
+   */
+  private static GtRecord metric(JsonNode line) {
+    JsonNode labels = line.path("metric");
+    String name = Json.text(labels, "__name__");
+    JsonNode values = line.path("values");
+    JsonNode timestamps = line.path("timestamps");
+    if (name.isEmpty() || !values.isArray() || values.isEmpty() || timestamps.size() != values.size()) {
+      return null;
+    }
+    JsonNode last = values.get(values.size() - 1);
+    if (!last.isNumber() || !Double.isFinite(last.asDouble()) || last.asDouble() < 0) {
+      return null;
+    }
+    boolean dollars = name.toLowerCase(Locale.ROOT).contains("cost");
+    return GtRecord.builder(GtRecord.METRICS, name)
+        .setTimestampMillis(timestamps.get(timestamps.size() - 1).asLong())
+        .setSessionId(firstNonEmpty(Json.text(labels, "session_id"), Json.text(labels, "session.id")))
+        .setActor(firstNonEmpty(Json.text(labels, "gt.session"), Json.text(labels, "gt_session")))
+        .setTopic(Json.text(labels, "type"))
+        .setAmount(
+            dollars
+                ? last.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValue()
+                : Math.round(last.asDouble()))
+        .build();
+  }
+
+  /** A bead of {@code .beads/issues.jsonl}: its id, status, and the session that closed it. */
+  private static GtRecord bead(JsonNode line) {
+    String id = Json.text(line, "id");
+    String status = Json.text(line, "status");
+    if (id.isEmpty() || status.isEmpty()) {
+      return null;
+    }
+    return GtRecord.builder(GtRecord.BEADS, "bead")
+        .setTimestampMillis(Timestamps.parseMillis(firstNonEmpty(Json.text(line, "closed_at"), Json.text(line, "updated_at"))))
+        .setBead(id)
+        .setStatus(status.toLowerCase(Locale.ROOT))
+        .setSessionId(Json.text(line, "closed_by_session"))
         .build();
   }
 

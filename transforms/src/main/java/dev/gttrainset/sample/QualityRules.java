@@ -3,15 +3,16 @@ package dev.gttrainset.sample;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ToolCall;
+import dev.gttrainset.outcome.OutcomeRules;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What makes a sample unfit to train on (a reject reason), and what only lowers its score (a
- * flag). Reasons are checked in the order listed; the first that applies is the one recorded.
+ * What makes a sample unfit to train on (a reject reason), and what is only worth knowing of it (a
+ * flag). Reasons are checked in the order listed; the first that applies is the one recorded. The
+ * score is {@link OutcomeRules}' and has its own signals.
  */
 public final class QualityRules implements Serializable {
   public static final String API_ERROR = "api-error";
@@ -26,14 +27,15 @@ public final class QualityRules implements Serializable {
   /** Less assistant output than this (text plus tool arguments) teaches nothing. */
   static final int MIN_ASSISTANT_CHARS = 16;
 
-  /** Score penalties by flag; a sample's score is 1 minus the penalties of its flags. */
-  public static final Map<String, Double> PENALTIES =
-      Map.of(TOOL_ERROR_FLAG, 0.2, ShortenToolOutput.TRUNCATED_FLAG, 0.1);
+  public static final String LOW_SCORE = "low-score";
 
   private final long maxSampleTokens;
+  private final double minScore;
 
-  public QualityRules(long maxSampleTokens) {
+  /** @param minScore samples scored below it ({@link OutcomeRules#score}) are rejected; 0 keeps all */
+  public QualityRules(long maxSampleTokens, double minScore) {
     this.maxSampleTokens = maxSampleTokens;
+    this.minScore = minScore;
   }
 
   public Optional<String> rejectReason(Sample sample) {
@@ -69,6 +71,9 @@ public final class QualityRules implements Serializable {
     if (assistantChars < MIN_ASSISTANT_CHARS) {
       return Optional.of(TOO_SHORT);
     }
+    if (OutcomeRules.score(sample.scoreComponents()) < minScore) {
+      return Optional.of(LOW_SCORE);
+    }
     return Optional.empty();
   }
 
@@ -83,12 +88,4 @@ public final class QualityRules implements Serializable {
     return List.copyOf(flags);
   }
 
-  /** 1 minus the penalties of the flags, never below 0. */
-  public static double score(List<String> flags) {
-    double score = 1.0;
-    for (String flag : flags) {
-      score -= PENALTIES.getOrDefault(flag, 0.0);
-    }
-    return Math.max(0.0, Math.round(score * 1000) / 1000.0);
-  }
 }

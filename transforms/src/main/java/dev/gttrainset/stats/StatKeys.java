@@ -79,6 +79,27 @@ public final class StatKeys {
     return "redactions_by_role." + segment(role) + "." + segment(ruleId);
   }
 
+  /** Signal records of a source that found a session, or did not: {@code outcomes.records.events.matched}. */
+  public static String outcomeRecords(String source, String what) {
+    return "outcomes.records." + segment(source) + "." + segment(what);
+  }
+
+  /** Sessions whose work a signal decided: {@code outcomes.signals.events:merged}. */
+  public static String outcomeSignal(String signal) {
+    return "outcomes.signals." + segment(signal);
+  }
+
+  /** Samples that have a score component, by the signal it came from. */
+  public static String scoreComponent(String component, String signal) {
+    return "score_components." + segment(component) + "." + segment(signal);
+  }
+
+  /** Written samples of a role by score, in tenths: {@code scores.mayor.0_8} holds 0.8 to 0.9. */
+  public static String scoreBin(String role, double score) {
+    int tenth = (int) Math.min(9, Math.floor(score * 10));
+    return "scores." + segment(role) + ".0_" + tenth;
+  }
+
   public static String roleSignal(String signal) {
     return "role_signals." + segment(signal);
   }

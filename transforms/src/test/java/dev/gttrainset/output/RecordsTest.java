@@ -8,6 +8,7 @@ import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.ScoreComponent;
 import dev.gttrainset.model.ToolCall;
 import dev.gttrainset.parse.Json;
 import java.util.List;
@@ -37,6 +38,11 @@ class RecordsTest {
         .setCostMicros(271_535)
         .setRedactions(Map.of("email", 1L))
         .setQualityFlags(List.of("truncated-tool-output"))
+        .setScoreComponents(
+            Map.of(
+                "tool_success", ScoreComponent.create(1.0, 0.25, "transcript:is_error"),
+                "outcome", ScoreComponent.create(0.8, 0.4, "events:done")))
+        .setOutcome(Map.of("signal", "events:done", "tool_calls", "1"))
         .setContentSha256("abc")
         .setSplit("train")
         .build();
@@ -73,7 +79,12 @@ class RecordsTest {
     assertEquals("marker", metadata.get("role_signal").asText());
     assertEquals("0.271535", metadata.get("cost_usd").asText());
     assertEquals(1, metadata.get("redactions").get("email").asInt());
-    assertEquals(0.9, metadata.get("quality").get("score").asDouble());
+    // (0.25 * 1.0 + 0.4 * 0.8) / 0.65, each component with its weight and signal beside it.
+    assertEquals(0.877, metadata.get("quality").get("score").asDouble());
+    assertEquals("events:done", metadata.get("quality").get("components").get("outcome").get("signal").asText());
+    assertEquals(0.25, metadata.get("quality").get("components").get("tool_success").get("weight").asDouble());
+    assertEquals("events:done", metadata.get("outcome").get("signal").asText());
+    assertEquals(0, metadata.get("repeat_index").asInt());
     assertEquals("2026-02-25T09:29:17Z", metadata.get("first_timestamp").asText());
   }
 

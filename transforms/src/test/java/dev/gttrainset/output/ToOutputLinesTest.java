@@ -60,7 +60,8 @@ class ToOutputLinesTest {
         .containsInAnyOrder(List.of(
             KV.of(StatKeys.SAMPLES_WRITTEN, 2L),
             KV.of(StatKeys.role("refinery", "samples"), 2L),
-            KV.of(StatKeys.role("refinery", "val"), 2L)));
+            KV.of(StatKeys.role("refinery", "val"), 2L),
+            KV.of(StatKeys.scoreBin("refinery", 1.0), 2L)));
     pipeline.run().waitUntilFinish();
   }
 

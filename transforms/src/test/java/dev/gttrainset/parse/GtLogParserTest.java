@@ -94,4 +94,46 @@ class GtLogParserTest {
     assertEquals(List.of("1 missing-field", "2 missing-field"), reasons(parser));
     assertEquals(Timestamps.NONE, parser.records().get(0).timestampMillis());
   }
+
+  @Test
+  void readsVictoriaLogsVictoriaMetricsAndBeads() {
+    GtLogParser logs =
+        parse(
+            GtRecord.OTEL_LOGS,
+            "{\"_msg\":\"session ended\",\"_stream\":\"{service.name=\\\"gt\\\"}\",\"_time\":\"2026-02-25T09:30:00.123Z\","
+                + "\"gt.session\":\"gt-gastown-toast\",\"gt.issue\":\"gt-abc\",\"exit_type\":\"completed\",\"session_id\":\"uuid-1\"}",
+            "{\"_msg\":\"no time\"}");
+    logs.finish();
+    GtRecord log = logs.records().get(0);
+    assertEquals("uuid-1", log.sessionId());
+    assertEquals("gt-gastown-toast", log.actor());
+    assertEquals("gt-abc", log.bead());
+    assertEquals("COMPLETED", log.status());
+    assertEquals(List.of("2 missing-field"), reasons(logs));
+
+    GtLogParser metrics =
+        parse(
+            GtRecord.METRICS,
+            "{\"metric\":{\"__name__\":\"claude_code_cost_usage_USD_total\",\"session_id\":\"uuid-1\"},"
+                + "\"values\":[0.05,0.271535],\"timestamps\":[1772010000000,1772010060000]}",
+            "{\"metric\":{\"__name__\":\"claude_code_token_usage_tokens_total\",\"gt.session\":\"hq-mayor\",\"type\":\"output\"},"
+                + "\"values\":[10,420],\"timestamps\":[1,2]}",
+            "{\"metric\":{\"__name__\":\"x\"},\"values\":[1,2],\"timestamps\":[1]}");
+    metrics.finish();
+    assertEquals(271_535, metrics.records().get(0).amount());
+    assertEquals(1772010060000L, metrics.records().get(0).timestampMillis());
+    assertEquals(420, metrics.records().get(1).amount());
+    assertEquals("hq-mayor", metrics.records().get(1).actor());
+    assertEquals(List.of("3 missing-field"), reasons(metrics));
+
+    GtLogParser beads =
+        parse(
+            GtRecord.BEADS,
+            "{\"id\":\"gt-abc\",\"title\":\"Fix it\",\"status\":\"Closed\",\"closed_at\":\"2026-02-25T10:00:00Z\",\"closed_by_session\":\"uuid-1\"}",
+            "{\"id\":\"gt-def\"}");
+    beads.finish();
+    assertEquals("closed", beads.records().get(0).status());
+    assertEquals("uuid-1", beads.records().get(0).sessionId());
+    assertEquals(List.of("2 missing-field"), reasons(beads));
+  }
 }

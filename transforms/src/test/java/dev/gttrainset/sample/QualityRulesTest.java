@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gttrainset.model.ChatMessage;
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.ScoreComponent;
 import dev.gttrainset.model.ToolCall;
+import dev.gttrainset.outcome.OutcomeRules;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QualityRulesTest {
-  private final QualityRules rules = new QualityRules(1_000);
+  private final QualityRules rules = new QualityRules(1_000, 0);
 
   private Optional<String> reason(ChatMessage... messages) {
     return rules.rejectReason(sample(messages));
@@ -39,12 +43,19 @@ class QualityRulesTest {
   }
 
   @Test
-  void flagsToolErrorsAndScoresByPenalty() {
+  void flagsToolErrors() {
     ChatMessage failed = ChatMessage.toolReply(ToolCall.create("t1", "Bash", "{}"), "boom", true, 0L);
     List<String> flags = QualityRules.flags(sample(user("go"), call("t1", "x"), failed, answer("It failed; stopping.")));
     assertEquals(List.of(QualityRules.TOOL_ERROR_FLAG), flags);
-    assertEquals(0.8, QualityRules.score(flags));
-    assertEquals(0.7, QualityRules.score(List.of(QualityRules.TOOL_ERROR_FLAG, ShortenToolOutput.TRUNCATED_FLAG)));
-    assertEquals(1.0, QualityRules.score(List.of()));
+  }
+
+  @Test
+  void aSampleScoredBelowTheMinimumIsRejected() {
+    Sample scored =
+        sample(user("go"), answer("done, and said so")).toBuilder()
+            .setScoreComponents(Map.of(OutcomeRules.OUTCOME, ScoreComponent.create(0.1, 0.4, "events:merge_failed")))
+            .build();
+    assertEquals(Optional.of(QualityRules.LOW_SCORE), new QualityRules(1_000, 0.5).rejectReason(scored));
+    assertEquals(Optional.empty(), new QualityRules(1_000, 0.1).rejectReason(scored));
   }
 }

@@ -61,7 +61,7 @@ class SampleStagesTest {
     Sample silent = sample(user("anyone?")).toBuilder().setSampleIndex(1).build();
 
     PCollectionTuple filtered =
-        pipeline.apply(Create.of(good, silent)).apply(QualityFilter.of(new QualityRules(1_000)));
+        pipeline.apply(Create.of(good, silent)).apply(QualityFilter.of(new QualityRules(1_000, 0)));
 
     PAssert.that(filtered.get(QualityFilter.KEPT)).containsInAnyOrder(good);
     PAssert.that(filtered.get(QualityFilter.REJECTED)).containsInAnyOrder(List.of(KV.of(QualityRules.NO_ASSISTANT_CONTENT, silent)));

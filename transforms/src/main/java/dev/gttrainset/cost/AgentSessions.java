@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Matches {@code costs.jsonl} records to Claude sessions. A record names a Gas Town session
+ * Finds the Claude session an agent was running at a moment: the one a {@code costs.jsonl} record,
+ * an event about an agent or a telemetry record belongs to. A cost record names a Gas Town session
  * ({@code hq-mayor}, {@code gt-gastown-crew-joe}), not a Claude session, and Gas Town writes one on
  * every stop of the agent with the session's cost so far: so a record belongs to the session of
  * the same role and worker that was running when it was written, and the latest such record holds
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>The sessions of each role and worker are kept sorted by start, so finding a record's session
  * looks at the few that could have been running then, not at all of them.
  */
-public final class CostMatcher {
+public final class AgentSessions {
   /** A stop hook runs after the session's last transcript line, not before its first. */
   static final long EARLY_MILLIS = 60_000L;
 
@@ -44,7 +45,7 @@ public final class CostMatcher {
 
   private final Map<String, Long> longest = new HashMap<>();
 
-  public CostMatcher(Collection<SessionSpan> sessions) {
+  public AgentSessions(Collection<SessionSpan> sessions) {
     for (SessionSpan session : sessions) {
       if (session.firstMillis() == Timestamps.NONE) {
         continue;
@@ -84,8 +85,15 @@ public final class CostMatcher {
    * session must not go to the old one); then the nearest end.
    */
   public Optional<SessionSpan> sessionOf(GtRecord cost) {
-    long millis = cost.timestampMillis();
-    String key = keyOf(cost);
+    return sessionAt(keyOf(cost), cost.rig(), cost.timestampMillis());
+  }
+
+  /** The session of an agent, given by its role tag's parts, that was running at a moment. */
+  public Optional<SessionSpan> sessionOf(GtRole role, String rig, String worker, long millis) {
+    return sessionAt(key(role, worker), rig, millis);
+  }
+
+  private Optional<SessionSpan> sessionAt(String key, String rig, long millis) {
     List<SessionSpan> sessions = byKey.get(key);
     if (millis == Timestamps.NONE || sessions == null) {
       return Optional.empty();
@@ -98,13 +106,14 @@ public final class CostMatcher {
       if (s.firstMillis() < earliestStart) {
         break;
       }
-      boolean sameRig = cost.rig().isEmpty() || s.role().rig().isEmpty() || s.role().rig().equals(cost.rig());
+      boolean sameRig = rig.isEmpty() || s.role().rig().isEmpty() || s.role().rig().equals(rig);
       if (sameRig && millis <= s.lastMillis() + LATE_MILLIS && (best == null || closer(millis, s, best))) {
         best = s;
       }
     }
     return Optional.ofNullable(best);
   }
+
 
   /** Whether {@code a} is a better session for a record at {@code millis} than {@code b}. */
   private static boolean closer(long millis, SessionSpan a, SessionSpan b) {

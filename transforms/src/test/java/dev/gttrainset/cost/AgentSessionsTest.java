@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class CostMatcherTest {
+class AgentSessionsTest {
   private static final long MINUTE = 60_000L;
 
   private static GtRecord cost(String session, String role, String worker, long micros, long at) {
@@ -28,27 +28,27 @@ class CostMatcherTest {
   @Test
   void keysMeetAcrossTheTwoSpellings() {
     assertEquals(
-        CostMatcher.keyOf(RoleTag.create(GtRole.CREW, "gastown", "joe", "cwd")),
-        CostMatcher.keyOf(cost("gt-gastown-crew-joe", "crew", "Joe", 1, 0)));
+        AgentSessions.keyOf(RoleTag.create(GtRole.CREW, "gastown", "joe", "cwd")),
+        AgentSessions.keyOf(cost("gt-gastown-crew-joe", "crew", "Joe", 1, 0)));
     // Gas Town files boot's cost under the deacon; the session name tells.
     assertEquals(
-        CostMatcher.keyOf(RoleTag.create(GtRole.BOOT, "", "", "cwd")),
-        CostMatcher.keyOf(cost("hq-boot", "deacon", "deacon", 1, 0)));
+        AgentSessions.keyOf(RoleTag.create(GtRole.BOOT, "", "", "cwd")),
+        AgentSessions.keyOf(cost("hq-boot", "deacon", "deacon", 1, 0)));
     assertEquals(
-        CostMatcher.keyOf(RoleTag.create(GtRole.DEACON, "", "", "cwd")),
-        CostMatcher.keyOf(cost("hq-deacon", "deacon", "deacon", 1, 0)));
+        AgentSessions.keyOf(RoleTag.create(GtRole.DEACON, "", "", "cwd")),
+        AgentSessions.keyOf(cost("hq-deacon", "deacon", "deacon", 1, 0)));
   }
 
   private static final RoleTag MAYOR = RoleTag.create(GtRole.MAYOR, "", "", "cwd");
 
   /** Each session's cost as the job takes it: the latest of the records that found it. */
   private static Map<String, Long> costs(List<SessionSpan> sessions, List<GtRecord> records) {
-    CostMatcher matcher = new CostMatcher(sessions);
+    AgentSessions matcher = new AgentSessions(sessions);
     Map<String, GtRecord> latest = new TreeMap<>();
     for (GtRecord record : records) {
       matcher
           .sessionOf(record)
-          .ifPresent(s -> latest.merge(s.sessionId(), record, (a, b) -> CostMatcher.LATEST.compare(a, b) >= 0 ? a : b));
+          .ifPresent(s -> latest.merge(s.sessionId(), record, (a, b) -> AgentSessions.LATEST.compare(a, b) >= 0 ? a : b));
     }
     Map<String, Long> costs = new TreeMap<>();
     latest.forEach((session, record) -> costs.put(session, record.costMicros()));
@@ -70,7 +70,7 @@ class CostMatcherTest {
             afterEverything);
 
     assertEquals(Map.of("morning", 900_000L, "noon", 250_000L), costs(sessions, records));
-    assertTrue(new CostMatcher(sessions).sessionOf(afterEverything).isEmpty());
+    assertTrue(new AgentSessions(sessions).sessionOf(afterEverything).isEmpty());
   }
 
   @Test
@@ -102,6 +102,6 @@ class CostMatcherTest {
     GtRecord other = cost("gt-beads-witness", "witness", "", 10_000, 30 * MINUTE).toBuilder().setRig("beads").build();
     GtRecord same = cost("gt-gastown-witness", "witness", "", 20_000, 31 * MINUTE).toBuilder().setRig("gastown").build();
     assertEquals(Map.of("w1", 20_000L), costs(sessions, List.of(other, same)));
-    assertTrue(new CostMatcher(sessions).sessionOf(other).isEmpty());
+    assertTrue(new AgentSessions(sessions).sessionOf(other).isEmpty());
   }
 }

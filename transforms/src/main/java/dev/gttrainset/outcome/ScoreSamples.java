@@ -1,0 +1,115 @@
+package dev.gttrainset.outcome;
+
+import dev.gttrainset.model.ChatMessage;
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.ScoreComponent;
+import dev.gttrainset.model.SessionOutcome;
+import dev.gttrainset.parse.GtLogParser;
+import dev.gttrainset.sideinput.ReadOnce;
+import dev.gttrainset.stats.StatKeys;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Gives each sample its score components ({@link OutcomeRules}) and the outcome facts behind them:
+ * tool errors from its own tool results, and its session's outcome (a side input).
+ */
+public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollectionTuple> {
+  public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+
+  private final PCollectionView<Map<String, SessionOutcome>> outcomes;
+
+  private ScoreSamples(PCollectionView<Map<String, SessionOutcome>> outcomes) {
+    this.outcomes = outcomes;
+  }
+
+  /** @param outcomes each session's outcome ({@link MatchOutcomes#OUTCOMES}) */
+  public static ScoreSamples with(PCollectionView<Map<String, SessionOutcome>> outcomes) {
+    return new ScoreSamples(outcomes);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Sample> samples) {
+    return samples.apply(
+        "ScoreEach",
+        ParDo.of(new ScoreFn(outcomes)).withSideInputs(outcomes).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
+  }
+
+  /** A sample scored: its components and the outcome facts behind them. */
+  static Sample scored(Sample sample, SessionOutcome session) {
+    long calls = 0;
+    long errors = 0;
+    for (ChatMessage message : sample.messages()) {
+      if (message.isTool()) {
+        calls++;
+        errors += message.toolError() ? 1 : 0;
+      }
+    }
+    Map<String, ScoreComponent> components = new TreeMap<>();
+    Map<String, String> outcome = new TreeMap<>();
+    outcome.put("tool_calls", String.valueOf(calls));
+    outcome.put("tool_errors", String.valueOf(errors));
+    outcome.put("interruptions", String.valueOf(session.interruptions()));
+    outcome.put("api_errors", String.valueOf(session.apiErrors()));
+    if (calls > 0) {
+      components.put(
+          OutcomeRules.TOOL_SUCCESS,
+          OutcomeRules.component(OutcomeRules.TOOL_SUCCESS, 1 - errors / (double) calls, "transcript:is_error"));
+    }
+    long troubles = session.interruptions() + session.apiErrors();
+    components.put(
+        OutcomeRules.CLEAN_SESSION,
+        OutcomeRules.component(OutcomeRules.CLEAN_SESSION, 1 / (1.0 + troubles), "transcript:interruptions_and_api_errors"));
+    if (!session.outcomeSignal().isEmpty()) {
+      components.put(
+          OutcomeRules.OUTCOME, OutcomeRules.component(OutcomeRules.OUTCOME, session.outcomeValue(), session.outcomeSignal()));
+      outcome.put("signal", session.outcomeSignal());
+    }
+    if (!session.bead().isEmpty()) {
+      outcome.put("bead", session.bead());
+    }
+    if (!session.beadStatus().isEmpty()) {
+      outcome.put("bead_status", session.beadStatus());
+      Double value = OutcomeRules.BEAD_STATUS.get(session.beadStatus());
+      if (value != null) {
+        components.put(OutcomeRules.BEAD, OutcomeRules.component(OutcomeRules.BEAD, value, "beads:" + session.beadStatus()));
+      }
+    }
+    if (session.metricTokens() != SessionOutcome.NONE) {
+      outcome.put("metric_tokens", String.valueOf(session.metricTokens()));
+    }
+    if (session.metricCostMicros() != SessionOutcome.NONE) {
+      outcome.put("metric_cost_usd", GtLogParser.dollars(session.metricCostMicros()).toPlainString());
+    }
+    return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).build();
+  }
+
+  private static final class ScoreFn extends DoFn<Sample, Sample> {
+    private final PCollectionView<Map<String, SessionOutcome>> outcomes;
+    private final ReadOnce<Map<String, SessionOutcome>> bySession = new ReadOnce<>();
+
+    ScoreFn(PCollectionView<Map<String, SessionOutcome>> outcomes) {
+      this.outcomes = outcomes;
+    }
+
+    @ProcessElement
+    public void process(@Element Sample sample, ProcessContext context, MultiOutputReceiver out) {
+      SessionOutcome session =
+          bySession.get(() -> context.sideInput(outcomes)).getOrDefault(sample.sessionId(), SessionOutcome.builder().build());
+      Sample scored = scored(sample, session);
+      out.get(SAMPLES).output(scored);
+      scored.scoreComponents().forEach(
+          (name, component) -> out.get(STATS).output(KV.of(StatKeys.scoreComponent(name, component.signal()), 1L)));
+    }
+  }
+}

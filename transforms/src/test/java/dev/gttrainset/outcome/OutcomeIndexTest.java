@@ -1,0 +1,101 @@
+package dev.gttrainset.outcome;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gttrainset.model.ConversationFacts;
+import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.model.GtRole;
+import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.model.SessionOutcome;
+import dev.gttrainset.stats.StatKeys;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class OutcomeIndexTest {
+  private static final long MINUTE = 60_000L;
+
+  private static final Map<String, RoleTag> ROLES =
+      Map.of(
+          "toast-1", RoleTag.create(GtRole.POLECAT, "gastown", "toast", "cwd"),
+          "nux-1", RoleTag.create(GtRole.POLECAT, "gastown", "nux", "cwd"),
+          "joe-1", RoleTag.create(GtRole.CREW, "gastown", "joe", "cwd"),
+          "mayor-1", RoleTag.create(GtRole.MAYOR, "", "", "cwd"),
+          "deacon-1", RoleTag.create(GtRole.DEACON, "", "", "cwd"));
+
+  private static ConversationFacts main(String session, long first, long last, long interruptions) {
+    return ConversationFacts.create(session, "0", true, "", "", "", first, last, interruptions, 0);
+  }
+
+  private static final List<ConversationFacts> FACTS =
+      List.of(
+          main("toast-1", 0, 60 * MINUTE, 0),
+          main("nux-1", 0, 60 * MINUTE, 0),
+          main("joe-1", 0, 60 * MINUTE, 2),
+          main("mayor-1", 0, 60 * MINUTE, 0),
+          main("deacon-1", 0, 60 * MINUTE, 0));
+
+  private static GtRecord event(String type, String actor, long at) {
+    return GtRecord.builder(GtRecord.EVENTS, type).setActor(actor).setTimestampMillis(at).build();
+  }
+
+  private static List<GtRecord> signals() {
+    return List.of(
+        event("done", "gastown/polecats/toast", 50 * MINUTE).toBuilder().setBead("gt-abc").setBranch("polecat/toast-abc").build(),
+        // Hours later, the refinery merges the branch: it is toast's session's work.
+        event("merged", "gastown/refinery", 300 * MINUTE).toBuilder().setWorker("toast").setBranch("polecat/toast-abc").build(),
+        event("done", "gastown/polecats/nux", 40 * MINUTE).toBuilder().setBranch("polecat/nux-x").build(),
+        event("escalation_sent", "gastown/witness", 45 * MINUTE).toBuilder().setStatus("gastown/polecats/nux").build(),
+        GtRecord.builder(GtRecord.OTEL_LOGS, "log").setSessionId("joe-1").setStatus("DEFERRED").setTimestampMillis(59 * MINUTE).build(),
+        GtRecord.builder(GtRecord.METRICS, "claude_code_token_usage_tokens_total").setActor("hq-mayor").setAmount(1200).setTimestampMillis(30 * MINUTE).build(),
+        GtRecord.builder(GtRecord.METRICS, "claude_code_token_usage_tokens_total").setActor("hq-mayor").setAmount(300).setTimestampMillis(31 * MINUTE).build(),
+        GtRecord.builder(GtRecord.METRICS, "claude_code_cost_usage_USD_total").setSessionId("mayor-1").setAmount(270_000).build(),
+        event("session_death", "daemon", 20 * MINUTE).toBuilder().setStatus("deacon").build(),
+        event("handoff", "deacon", 10 * MINUTE),
+        GtRecord.builder(GtRecord.BEADS, "bead").setBead("gt-abc").setStatus("closed").build(),
+        // Nobody of this name ran then.
+        event("done", "gastown/polecats/slit", 50 * MINUTE));
+  }
+
+  @Test
+  void eachSessionGetsItsMostDecisiveSignalWhateverTheOrder() {
+    OutcomeIndex index = new OutcomeIndex(ROLES, FACTS, signals());
+    Map<String, SessionOutcome> outcomes = index.outcomes();
+
+    SessionOutcome toast = outcomes.get("toast-1");
+    assertEquals("events:merged", toast.outcomeSignal());
+    assertEquals(1.0, toast.outcomeValue());
+    assertEquals("gt-abc", toast.bead());
+    assertEquals("closed", toast.beadStatus());
+    // An escalation about nux outranks its own claim to be done.
+    assertEquals("events:escalation_sent", outcomes.get("nux-1").outcomeSignal());
+    assertEquals("otel_logs:DEFERRED", outcomes.get("joe-1").outcomeSignal());
+    assertEquals(2, outcomes.get("joe-1").interruptions());
+    assertEquals(1500, outcomes.get("mayor-1").metricTokens());
+    assertEquals(270_000, outcomes.get("mayor-1").metricCostMicros());
+    assertEquals("", outcomes.get("mayor-1").outcomeSignal());
+    // Its death outranks the handoff before it.
+    assertEquals("events:session_death", outcomes.get("deacon-1").outcomeSignal());
+    assertEquals(1L, index.counters().get(StatKeys.outcomeRecords(GtRecord.EVENTS, "unmatched")));
+
+    for (int seed = 0; seed < 5; seed++) {
+      List<GtRecord> shuffled = new ArrayList<>(signals());
+      Collections.shuffle(shuffled, new Random(seed));
+      assertEquals(outcomes, new OutcomeIndex(ROLES, FACTS, shuffled).outcomes(), "seed " + seed);
+    }
+  }
+
+  @Test
+  void gasTownSessionNamesNameTheirAgents() {
+    List<String> rigs = List.of("gastown", "gas-works");
+    assertEquals(GtRole.MAYOR, GtSessionName.agentOf("hq-mayor", rigs).get().role());
+    assertEquals(GtRole.BOOT, GtSessionName.agentOf("hq-boot", rigs).get().role());
+    assertEquals("joe", GtSessionName.agentOf("gt-gastown-crew-joe", rigs).get().worker());
+    assertEquals("gas-works", GtSessionName.agentOf("gt-gas-works-witness", rigs).get().rig());
+    assertEquals(GtRole.POLECAT, GtSessionName.agentOf("gt-gas-works-toast", rigs).get().role());
+    assertEquals(true, GtSessionName.agentOf("gt-elsewhere-toast", rigs).isEmpty());
+  }
+}
