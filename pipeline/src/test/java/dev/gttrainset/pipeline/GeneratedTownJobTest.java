@@ -50,7 +50,11 @@ class GeneratedTownJobTest {
   private static String[] townArgs(String name) {
     Path town = work.resolve(name);
     return new String[] {
-      "--sessions=" + town.resolve("claude/projects"), "--town=" + town.resolve("town"), "--gtHome=" + town.resolve("gt")
+      "--sessions=" + town.resolve("claude/projects"),
+      "--town=" + town.resolve("town"),
+      "--gtHome=" + town.resolve("gt"),
+      "--otelLogs=" + town.resolve("otel/victorialogs.jsonl"),
+      "--metricsExport=" + town.resolve("otel/victoriametrics.jsonl")
     };
   }
 
@@ -58,7 +62,7 @@ class GeneratedTownJobTest {
   void everyLineOfTheTownIsAccountedForAndTheBrokenOnesAreDeadLetters() {
     assertEquals(0, plain.exitCode, plain::toString);
     JsonNode lines = plain.stats().get("lines");
-    assertEquals(manifest.get("lines").asLong(), lines.get("read").asLong());
+    assertEquals(manifest.get("lines").asLong() + manifest.get("telemetry_lines").asLong(), lines.get("read").asLong());
     assertEquals(
         manifest.get("broken_transcript_lines").asLong() + manifest.get("broken_log_lines").asLong(),
         lines.get("dead_letters").asLong());
@@ -101,6 +105,30 @@ class GeneratedTownJobTest {
     // Patrol reports that differ by a count are near-duplicates.
     assertTrue(roles.get("deacon").path("near_duplicates").asLong() > 5, roles::toString);
     assertTrue(roles.get("witness").path("near_duplicates").asLong() > 0, roles::toString);
+  }
+
+  @Test
+  void scoresComeFromEventsTelemetryAndBeadsAndSayWhichSignalDecided() {
+    JsonNode outcome = plain.stats().get("score_components").get("outcome");
+    assertTrue(outcome.path("events:merged").asLong() > 0, outcome::toString);
+    assertTrue(outcome.path("otel_logs:completed").asLong() > 0, outcome::toString);
+    assertTrue(plain.stats().get("score_components").get("bead").size() > 0);
+    JsonNode records = plain.stats().get("outcomes").get("records");
+    assertEquals(0, records.get("otel_logs").path("unmatched").asLong(), records::toString);
+    long withSignal = 0;
+    for (JsonNode record : plain.datasetRecords()) {
+      JsonNode quality = record.get("metadata").get("quality");
+      JsonNode decided = quality.get("components").get("outcome");
+      double score = quality.get("score").asDouble();
+      assertTrue(score >= 0 && score <= 1, quality::toString);
+      if (decided != null) {
+        withSignal++;
+        String signal = decided.get("signal").asText();
+        assertTrue(signal.startsWith("events:") || signal.startsWith("otel_logs:"), signal);
+        assertEquals(signal, record.get("metadata").get("outcome").get("signal").asText());
+      }
+    }
+    assertTrue(withSignal > 50, "samples with an outcome: " + withSignal);
   }
 
   @Test

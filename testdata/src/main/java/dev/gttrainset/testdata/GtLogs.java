@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Gas Town's own logs: {@code <town>/.events.jsonl}, {@code ~/.gt/costs.jsonl} and {@code
@@ -27,6 +29,8 @@ final class GtLogs {
   private static final ZoneOffset LOCAL = ZoneOffset.ofHours(11);
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter LOCAL_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT).withZone(LOCAL);
   private static final DateTimeFormatter LOCAL_NANOS =
@@ -39,6 +43,85 @@ final class GtLogs {
   private final List<Line> events = new ArrayList<>();
   private final List<Line> costs = new ArrayList<>();
   private final List<Line> commands = new ArrayList<>();
+  private final List<Line> otelLogs = new ArrayList<>();
+  private final List<Line> metrics = new ArrayList<>();
+  private final Map<String, List<Line>> beadsByRig = new TreeMap<>();
+
+  /**
+   * An event about an agent's work, as Gas Town's {@code events.Log} writes it.
+   *
+   * @param payload names and values, written in the order given
+   */
+  void event(Instant at, String type, String actor, String... payload) {
+    events.add(new Line(at, json(json -> {
+      event(json, at, type, actor);
+      json.writeObjectFieldStart("payload");
+      for (int i = 0; i < payload.length; i += 2) {
+        json.writeStringField(payload[i], payload[i + 1]);
+      }
+      json.writeEndObject();
+      json.writeStringField("visibility", "feed");
+    })));
+  }
+
+  /** A VictoriaLogs line of an agent's OpenTelemetry log at its session's end. */
+  void otelLog(Instant at, Agent agent, String sessionId, String bead, String exitType) {
+    otelLogs.add(new Line(at, json(json -> {
+      json.writeStringField("_msg", "session " + exitType.toLowerCase(Locale.ROOT));
+      json.writeStringField("_stream", "{service.name=\"gastown\",gt.role=\"" + agent.costRole() + "\"}");
+      json.writeStringField("_time", UTC_MILLIS.format(at));
+      json.writeStringField("gt.session", agent.gtSession());
+      if (!bead.isEmpty()) {
+        json.writeStringField("gt.issue", bead);
+      }
+      json.writeStringField("gt.topic", agent.role().id());
+      json.writeStringField("exit_type", exitType);
+      json.writeStringField("status", exitType.equals("COMPLETED") ? "ok" : "attention");
+      if (sessionId != null) {
+        json.writeStringField("session_id", sessionId);
+      }
+    })));
+  }
+
+  /** A VictoriaMetrics series of one session, as /api/v1/export writes it: a counter's values. */
+  void metric(Instant from, Instant to, String name, Agent agent, String sessionId, String type, double total) {
+    metrics.add(new Line(to, json(json -> {
+      json.writeObjectFieldStart("metric");
+      json.writeStringField("__name__", name);
+      json.writeStringField("gt.session", agent.gtSession());
+      if (sessionId != null) {
+        json.writeStringField("session_id", sessionId);
+      }
+      if (!type.isEmpty()) {
+        json.writeStringField("type", type);
+      }
+      json.writeEndObject();
+      json.writeArrayFieldStart("values");
+      json.writeNumber(Math.round(total / 3 * 1e6) / 1e6);
+      json.writeNumber(Math.round(total * 1e6) / 1e6);
+      json.writeEndArray();
+      json.writeArrayFieldStart("timestamps");
+      json.writeNumber(from.toEpochMilli());
+      json.writeNumber(to.toEpochMilli());
+      json.writeEndArray();
+    })));
+  }
+
+  /** A bead as its rig's {@code .beads/issues.jsonl} last wrote it. */
+  void bead(Instant at, String rig, String id, String status, String closedBySession) {
+    beadsByRig.computeIfAbsent(rig, r -> new ArrayList<>()).add(new Line(at, json(json -> {
+      json.writeStringField("id", id);
+      json.writeStringField("title", "Work of " + id);
+      json.writeStringField("status", status);
+      json.writeStringField("updated_at", UTC.format(at));
+      if (status.equals("closed")) {
+        json.writeStringField("closed_at", UTC.format(at));
+        if (closedBySession != null) {
+          json.writeStringField("closed_by_session", closedBySession);
+        }
+      }
+    })));
+  }
 
   void sessionStart(Instant at, Agent agent, String sessionId) {
     events.add(new Line(at, json(json -> {
@@ -95,6 +178,32 @@ final class GtLogs {
     return write(town.resolve(".events.jsonl"), events)
         + write(gtHome.resolve("costs.jsonl"), costs)
         + write(gtHome.resolve("cmd-usage.jsonl"), commands);
+  }
+
+  /** Writes the OpenTelemetry export files; returns the number of lines written, all whole. */
+  long writeTelemetry(Path otel) throws IOException {
+    return writeWhole(otel.resolve("victorialogs.jsonl"), otelLogs) + writeWhole(otel.resolve("victoriametrics.jsonl"), metrics);
+  }
+
+  /** Writes each rig's {@code .beads/issues.jsonl} under the town; returns the number of lines. */
+  long writeBeads(Path town) throws IOException {
+    long lines = 0;
+    for (Map.Entry<String, List<Line>> rig : beadsByRig.entrySet()) {
+      lines += writeWhole(town.resolve(rig.getKey()).resolve(".beads/issues.jsonl"), rig.getValue());
+    }
+    return lines;
+  }
+
+  private static long writeWhole(Path file, List<Line> lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    lines.sort(Comparator.comparing(Line::at));
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Line line : lines) {
+        out.write(line.json());
+        out.write('\n');
+      }
+    }
+    return lines.size();
   }
 
   private static long write(Path file, List<Line> lines) throws IOException {

@@ -18,8 +18,10 @@ import java.util.SplittableRandom;
 /**
  * Writes a Gas Town of a given size in the real formats, the same bytes for the same seed:
  * {@code claude/projects/} (transcripts, some with subagents), {@code town/} (the town root with
- * {@code .events.jsonl} and its agents' folders), {@code gt/} ({@code costs.jsonl}, {@code
- * cmd-usage.jsonl}) and {@code town.json}, which says what was written.
+ * {@code .events.jsonl}, its agents' folders and its rigs' {@code .beads/issues.jsonl}), {@code
+ * gt/} ({@code costs.jsonl}, {@code cmd-usage.jsonl}), {@code otel/} (OpenTelemetry logs and
+ * metrics as VictoriaLogs and VictoriaMetrics export them) and {@code town.json}, which says what
+ * was written.
  *
  * <pre>
  * java -cp runners/target/gt-trainset.jar dev.gttrainset.testdata.TownGenerator \
@@ -47,6 +49,8 @@ public final class TownGenerator {
   private final GtLogs logs = new GtLogs();
   private final Scenes scenes;
   private final RoleQuota roles = new RoleQuota();
+  private final Outcomes outcomes;
+  private long telemetryLines;
   private final Map<Role, Long> sessionsByRole = new EnumMap<>(Role.class);
   private final Map<Role, Long> exchangesByRole = new EnumMap<>(Role.class);
   private long files;
@@ -61,6 +65,7 @@ public final class TownGenerator {
     this.random = new SplittableRandom(seed);
     this.ids = new Ids(random);
     this.scenes = new Scenes(random, ids, logs);
+    this.outcomes = new Outcomes(seed, logs);
   }
 
   public static void main(String[] args) throws IOException {
@@ -92,6 +97,8 @@ public final class TownGenerator {
       session(share);
     }
     lines += logs.write(out.resolve("town"), out.resolve("gt"));
+    lines += logs.writeBeads(out.resolve("town"));
+    telemetryLines = logs.writeTelemetry(out.resolve("otel"));
     writeManifest();
     if (clock.isAfter(Instant.now())) {
       System.err.println("town-generator: this town's last sessions lie in the future; a run takes them for sessions"
@@ -134,7 +141,7 @@ public final class TownGenerator {
         }
         transcript.pause(Duration.ofMinutes(1 + random.nextInt(20)));
       }
-      end = transcript.clock();
+      end = transcript.lastRecord();
       count(transcript);
     }
     Files.setLastModifiedTime(file, FileTime.from(end));
@@ -148,6 +155,7 @@ public final class TownGenerator {
         logs.sessionEnd(end.plusSeconds(5), agent, sessionId);
       }
       logs.cost(end.plusSeconds(30), agent, cost);
+      outcomes.session(agent, sessionId, start, end);
     }
     sessionsByRole.merge(agent.role(), 1L, Long::sum);
   }
@@ -193,11 +201,18 @@ public final class TownGenerator {
       json.writeNumberField("sessions", sessions());
       json.writeNumberField("transcript_files", files);
       json.writeNumberField("transcript_bytes", bytes);
+      // What a run reads by default (transcripts, Gas Town logs, beads); and the telemetry files.
       json.writeNumberField("lines", lines);
+      json.writeNumberField("telemetry_lines", telemetryLines);
       json.writeNumberField("broken_transcript_lines", brokenLines);
       json.writeNumberField("broken_log_lines", 3L * GtLogs.BROKEN_LINES_PER_LOG);
       json.writeNumberField("planted_secrets", scenes.plantedSecrets());
       json.writeNumberField("exact_repeats", scenes.exactRepeats());
+      json.writeObjectFieldStart("outcome_signals");
+      for (Map.Entry<String, Long> signal : outcomes.counts().entrySet()) {
+        json.writeNumberField(signal.getKey(), signal.getValue());
+      }
+      json.writeEndObject();
       json.writeObjectFieldStart("roles");
       for (Role role : Role.values()) {
         json.writeObjectFieldStart(role.id());

@@ -38,6 +38,7 @@ final class TranscriptWriter implements Closeable {
   private final String agentId;
   private String parent;
   private Instant clock;
+  private Instant lastRecord;
   private long lines;
 
   /**
@@ -224,6 +225,12 @@ final class TranscriptWriter implements Closeable {
     json.writeStringField("timestamp", timestamp());
     json.writeEndObject();
     lines++;
+    lastRecord = clock;
+  }
+
+  /** The time of the last record written: when the session ended, as its events tell it. */
+  Instant lastRecord() {
+    return lastRecord;
   }
 
   private String timestamp() {

@@ -73,6 +73,7 @@ class TownGeneratorTest {
     Path town = town("counted", 11, 4, 0, false);
     Map<String, Object> manifest = manifest(town);
     long lines = 0;
+    long telemetry = 0;
     long broken = 0;
     long transcripts = 0;
     for (Map.Entry<String, byte[]> file : contents(town).entrySet()) {
@@ -81,11 +82,17 @@ class TownGeneratorTest {
       }
       transcripts += file.getKey().startsWith("claude/") ? 1 : 0;
       for (String line : new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        lines++;
+        if (file.getKey().startsWith("otel/")) {
+          telemetry++;
+        } else {
+          lines++;
+        }
         broken += isJsonObject(line) ? 0 : 1;
       }
     }
     assertEquals(manifest.get("lines"), lines);
+    assertEquals(manifest.get("telemetry_lines"), telemetry);
+    assertTrue(telemetry > 0);
     assertEquals((long) manifest.get("broken_transcript_lines") + (long) manifest.get("broken_log_lines"), broken);
     assertEquals(manifest.get("transcript_files"), transcripts);
     assertTrue((long) manifest.get("transcript_bytes") >= 4 * TownGenerator.MEGABYTE);

@@ -3,7 +3,9 @@ package dev.gttrainset.parse;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -44,17 +46,21 @@ public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
     PCollectionList<GtRecord> records = PCollectionList.empty(input.getPipeline());
     PCollectionList<DeadLetter> deadLetters = PCollectionList.empty(input.getPipeline());
     PCollectionList<KV<String, Long>> stats = PCollectionList.empty(input.getPipeline());
+    Map<String, Integer> seen = new HashMap<>();
     for (GtLog log : logs) {
+      // Several files of one kind (beads of several rigs) get steps of their own names.
+      int nth = seen.merge(log.source(), 1, Integer::sum);
+      String name = nth == 1 ? log.source() : log.source() + " " + nth;
       PCollectionTuple parsed =
           input
               .apply(
-                  "Match " + log.source(),
+                  "Match " + name,
                   FileIO.match()
                       .filepattern(log.filepattern())
                       .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-              .apply("Read " + log.source(), FileIO.readMatches().withCompression(Compression.AUTO))
+              .apply("Read " + name, FileIO.readMatches().withCompression(Compression.AUTO))
               .apply(
-                  "Parse " + log.source(),
+                  "Parse " + name,
                   ParDo.of(new ParseGtLogFn(log))
                       .withOutputTags(RECORDS, TupleTagList.of(DEAD_LETTERS).and(STATS)));
       records = records.and(parsed.get(RECORDS));
