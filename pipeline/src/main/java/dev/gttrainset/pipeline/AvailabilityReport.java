@@ -44,6 +44,9 @@ final class AvailabilityReport {
     datasets(md, stats);
     signals(md, stats);
     quality(md, stats);
+    OutcomeReport.outcomesAndScores(md, stats);
+    OutcomeReport.nearDuplicates(md, stats);
+    OutcomeReport.balance(md, stats, context);
     List<Finding> findings = findings(stats, context);
     md.append("## Observations\n\n");
     if (findings.isEmpty()) {
@@ -444,7 +447,7 @@ final class AvailabilityReport {
     }
   }
 
-  private static List<Map.Entry<String, JsonNode>> rolesBySamples(JsonNode stats) {
+  static List<Map.Entry<String, JsonNode>> rolesBySamples(JsonNode stats) {
     List<Map.Entry<String, JsonNode>> roles = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = stats.path("roles").fields(); it.hasNext(); ) {
       roles.add(it.next());
@@ -455,7 +458,7 @@ final class AvailabilityReport {
     return roles;
   }
 
-  private static void countTable(StringBuilder md, String title, String what, String unit, JsonNode counts) {
+  static void countTable(StringBuilder md, String title, String what, String unit, JsonNode counts) {
     if (counts.isMissingNode() || counts.size() == 0) {
       return;
     }
@@ -503,7 +506,7 @@ final class AvailabilityReport {
     return total;
   }
 
-  private static String plural(long count, String noun) {
+  static String plural(long count, String noun) {
     return n(count) + " " + noun + (count == 1 ? "" : "s");
   }
 
@@ -511,11 +514,11 @@ final class AvailabilityReport {
     md.append("| ").append(measure).append(" | ").append(value).append(" |\n");
   }
 
-  private static String n(JsonNode count) {
+  static String n(JsonNode count) {
     return n(count.asLong());
   }
 
-  private static String n(long count) {
+  static String n(long count) {
     return String.format(Locale.ROOT, "%,d", count);
   }
 

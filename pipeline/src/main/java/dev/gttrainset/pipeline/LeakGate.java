@@ -62,7 +62,8 @@ final class LeakGate {
   List<Finding> scan(Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> outputs =
-        Files.newDirectoryStream(folder, "{*.jsonl," + OutputFolder.STATS + "," + OutputFolder.REPORT + "}")) {
+        Files.newDirectoryStream(
+            folder, "{*.jsonl," + OutputFolder.STATS + "," + OutputFolder.REPORT + "," + OutputFolder.REPORT_HTML + "}")) {
       outputs.forEach(files::add);
     }
     files.sort(null);
@@ -140,7 +141,7 @@ final class LeakGate {
     };
   }
 
-  /** {@code REPORT.md} line by line as text, {@code stats.json} as one JSON document. */
+  /** {@code REPORT.md} and {@code report.html} line by line as text, {@code stats.json} as one JSON document. */
   private List<Finding> scanWhole(Path file) throws IOException {
     List<Finding> findings = new ArrayList<>();
     String name = file.getFileName().toString();

@@ -22,13 +22,14 @@ final class OutputFolder {
   static final String SUCCESS = "_SUCCESS";
   static final String STATS = "stats.json";
   static final String REPORT = "REPORT.md";
+  static final String REPORT_HTML = "report.html";
   /** Hadoop's name, so Spark, Hive and friends skip it like every {@code _}-prefixed entry. */
   static final String STAGING = "_temporary";
   /** Always present after a run, empty when there was nothing to put in them. */
   static final List<String> ALWAYS_WRITTEN = List.of("rejects.jsonl", "dead_letters.jsonl");
 
   private static final String OWN_FILES =
-      "{*_train.jsonl,*_val.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,"
+      "{*_train.jsonl,*_val.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,report.html,"
           + LeakGate.REPORT_FILE
           + "}";
 
@@ -64,7 +65,7 @@ final class OutputFolder {
    */
   void completeStaging() throws IOException {
     deleteTree(staging().resolve(WriteJsonlFiles.RUNS));
-    for (String required : List.of(STATS, REPORT)) {
+    for (String required : List.of(STATS, REPORT, REPORT_HTML)) {
       if (!Files.isRegularFile(staging().resolve(required))) {
         throw new IOException("the run finished but " + staging().resolve(required) + " is missing");
       }

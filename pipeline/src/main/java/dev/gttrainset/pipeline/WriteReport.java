@@ -8,7 +8,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
-/** Writes the statistics as {@code stats.json} and the data availability report {@code REPORT.md}. */
+/**
+ * Writes the statistics as {@code stats.json}, the data availability report {@code REPORT.md}, and
+ * {@code report.html}, its charts.
+ */
 public final class WriteReport extends PTransform<PCollection<Map<String, Long>>, PDone> {
   private final String outputDirectory;
   private final ReportContext context;
@@ -43,6 +46,14 @@ public final class WriteReport extends PTransform<PCollection<Map<String, Long>>
         .apply(
             "WriteReportMd",
             TextIO.write().to(outputDirectory + "/REPORT").withSuffix(".md").withoutSharding());
+    stats
+        .apply(
+            "RenderReportHtml",
+            MapElements.into(TypeDescriptors.strings())
+                .via((Map<String, Long> counts) -> HtmlReport.render(StatsDocument.build(counts, report))))
+        .apply(
+            "WriteReportHtml",
+            TextIO.write().to(outputDirectory + "/report").withSuffix(".html").withoutSharding());
     return PDone.in(stats.getPipeline());
   }
 }

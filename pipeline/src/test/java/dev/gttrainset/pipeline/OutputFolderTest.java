@@ -23,7 +23,7 @@ class OutputFolderTest {
   void clearingRemovesAnEarlierRunAndItsLeftoversButNothingElse() throws IOException {
     Path folder = work.resolve("out");
     Files.createDirectories(folder.resolve(OutputFolder.STAGING).resolve(WriteJsonlFiles.RUNS));
-    for (String name : Set.of("_SUCCESS", "mayor_train.jsonl", "stats.json", "REPORT.md", "leak_gate.json", "notes.txt")) {
+    for (String name : Set.of("_SUCCESS", "mayor_train.jsonl", "stats.json", "REPORT.md", "report.html", "leak_gate.json", "notes.txt")) {
       Files.writeString(folder.resolve(name), "old");
     }
     Files.writeString(folder.resolve(OutputFolder.STAGING).resolve(WriteJsonlFiles.RUNS).resolve("part"), "half");
@@ -42,6 +42,7 @@ class OutputFolderTest {
     Files.writeString(output.staging().resolve("mayor_train.jsonl"), "{}\n");
     Files.writeString(output.staging().resolve("stats.json"), "{}");
     Files.writeString(output.staging().resolve("REPORT.md"), "# report");
+    Files.writeString(output.staging().resolve("report.html"), "<html></html>");
 
     output.completeStaging();
     assertFalse(Files.exists(output.staging().resolve(WriteJsonlFiles.RUNS)), "the sorted runs are removed");
@@ -50,7 +51,7 @@ class OutputFolderTest {
     output.markSuccess();
 
     assertEquals(
-        Set.of("_SUCCESS", "mayor_train.jsonl", "stats.json", "REPORT.md", "rejects.jsonl", "dead_letters.jsonl"),
+        Set.of("_SUCCESS", "mayor_train.jsonl", "stats.json", "REPORT.md", "report.html", "rejects.jsonl", "dead_letters.jsonl"),
         entries(output.path()));
     assertEquals("{}\n", Files.readString(output.path().resolve("mayor_train.jsonl")));
     assertFalse(Files.exists(output.staging()));
