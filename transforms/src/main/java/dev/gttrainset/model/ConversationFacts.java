@@ -42,6 +42,9 @@ public abstract class ConversationFacts {
   /** Responses that were API errors. */
   public abstract long apiErrors();
 
+  /** Output tokens of its responses, from their {@code usage}. */
+  public abstract long outputTokens();
+
   public static ConversationFacts of(Conversation conversation) {
     String marker =
         conversation.messages().stream()
@@ -61,7 +64,8 @@ public abstract class ConversationFacts {
         conversation.firstTimestampMillis(),
         conversation.lastTimestampMillis(),
         interruptions,
-        apiErrors);
+        apiErrors,
+        conversation.outputTokens());
   }
 
   public static ConversationFacts create(
@@ -74,10 +78,11 @@ public abstract class ConversationFacts {
       long firstTimestampMillis,
       long lastTimestampMillis,
       long interruptions,
-      long apiErrors) {
+      long apiErrors,
+      long outputTokens) {
     return new AutoValue_ConversationFacts(
         sessionId, orderKey, isMain, cwd, projectDir, markerAddress, firstTimestampMillis, lastTimestampMillis,
-        interruptions, apiErrors);
+        interruptions, apiErrors, outputTokens);
   }
 
   /** Explicit, deterministic encoding, field by field. */
@@ -103,6 +108,7 @@ public abstract class ConversationFacts {
       LONG.encode(value.lastTimestampMillis(), out);
       LONG.encode(value.interruptions(), out);
       LONG.encode(value.apiErrors(), out);
+      LONG.encode(value.outputTokens(), out);
     }
 
     @Override
@@ -114,6 +120,7 @@ public abstract class ConversationFacts {
           STRING.decode(in),
           STRING.decode(in),
           STRING.decode(in),
+          LONG.decode(in),
           LONG.decode(in),
           LONG.decode(in),
           LONG.decode(in),

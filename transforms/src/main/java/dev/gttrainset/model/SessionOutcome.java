@@ -40,6 +40,9 @@ public abstract class SessionOutcome {
 
   public abstract long apiErrors();
 
+  /** Output tokens of the session's responses, from their {@code usage}. */
+  public abstract long outputTokens();
+
   public static Builder builder() {
     return new AutoValue_SessionOutcome.Builder()
         .setOutcomeSignal("")
@@ -49,7 +52,8 @@ public abstract class SessionOutcome {
         .setMetricTokens(NONE)
         .setMetricCostMicros(NONE)
         .setInterruptions(0)
-        .setApiErrors(0);
+        .setApiErrors(0)
+        .setOutputTokens(0);
   }
 
   public abstract Builder toBuilder();
@@ -71,6 +75,8 @@ public abstract class SessionOutcome {
     public abstract Builder setInterruptions(long interruptions);
 
     public abstract Builder setApiErrors(long apiErrors);
+
+    public abstract Builder setOutputTokens(long tokens);
 
     public abstract SessionOutcome build();
   }
@@ -96,6 +102,7 @@ public abstract class SessionOutcome {
       LONG.encode(o.metricCostMicros(), out);
       LONG.encode(o.interruptions(), out);
       LONG.encode(o.apiErrors(), out);
+      LONG.encode(o.outputTokens(), out);
     }
 
     @Override
@@ -109,6 +116,7 @@ public abstract class SessionOutcome {
           .setMetricCostMicros(LONG.decode(in))
           .setInterruptions(LONG.decode(in))
           .setApiErrors(LONG.decode(in))
+          .setOutputTokens(LONG.decode(in))
           .build();
     }
 

@@ -55,9 +55,10 @@ final class OutcomeIndex {
     List<SessionSpan> spans = new ArrayList<>();
     Map<String, long[]> troubles = new TreeMap<>();
     for (ConversationFacts facts : conversations) {
-      long[] counts = troubles.computeIfAbsent(facts.sessionId(), s -> new long[2]);
+      long[] counts = troubles.computeIfAbsent(facts.sessionId(), s -> new long[3]);
       counts[0] += facts.interruptions();
       counts[1] += facts.apiErrors();
+      counts[2] += facts.outputTokens();
       if (facts.isMain()) {
         RoleTag role = roles.getOrDefault(facts.sessionId(), RoleTag.unknown());
         spans.add(SessionSpan.create(facts.sessionId(), role, facts.firstTimestampMillis(), facts.lastTimestampMillis()));
@@ -111,8 +112,8 @@ final class OutcomeIndex {
     }
     for (String id : roles.keySet()) {
       SessionOutcome.Builder outcome = SessionOutcome.builder();
-      long[] trouble = troubles.getOrDefault(id, new long[2]);
-      outcome.setInterruptions(trouble[0]).setApiErrors(trouble[1]);
+      long[] trouble = troubles.getOrDefault(id, new long[3]);
+      outcome.setInterruptions(trouble[0]).setApiErrors(trouble[1]).setOutputTokens(trouble[2]);
       verdicts.getOrDefault(id, List.of()).stream()
           .min(DECISIVE_FIRST)
           .ifPresent(best -> {

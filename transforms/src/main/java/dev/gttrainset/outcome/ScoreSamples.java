@@ -8,6 +8,7 @@ import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -45,7 +46,15 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
         ParDo.of(new ScoreFn(outcomes)).withSideInputs(outcomes).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
   }
 
-  /** A sample scored: its components and the outcome facts behind them. */
+  /** The outcome facts that are numbers; the others (signal, bead, bead_status) are names. */
+  public static final Set<String> NUMBERS =
+      Set.of("tool_calls", "tool_errors", "interruptions", "api_errors", "output_tokens", "metric_tokens", "metric_cost_usd");
+
+  /**
+   * A sample scored: its components and the outcome facts behind them: its own tool calls and
+   * errors, its session's interruptions, API errors and output tokens, and what the town's signals
+   * say became of the session.
+   */
   static Sample scored(Sample sample, SessionOutcome session) {
     long calls = 0;
     long errors = 0;
@@ -61,6 +70,7 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
     outcome.put("tool_errors", String.valueOf(errors));
     outcome.put("interruptions", String.valueOf(session.interruptions()));
     outcome.put("api_errors", String.valueOf(session.apiErrors()));
+    outcome.put("output_tokens", String.valueOf(session.outputTokens()));
     if (calls > 0) {
       components.put(
           OutcomeRules.TOOL_SUCCESS,

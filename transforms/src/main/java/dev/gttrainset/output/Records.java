@@ -6,9 +6,11 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.parse.Json;
-import dev.gttrainset.parse.Timestamps;
 import dev.gttrainset.outcome.OutcomeRules;
+import dev.gttrainset.outcome.ScoreSamples;
+import dev.gttrainset.parse.Timestamps;
 import java.io.Serializable;
+import java.math.BigDecimal;
 
 /** Turns samples, rejects and dead letters into the JSON lines of the output files. */
 public final class Records implements Serializable {
@@ -76,7 +78,13 @@ public final class Records implements Serializable {
     sample.scoreComponents().forEach(
         (name, c) -> components.putObject(name).put("value", c.value()).put("weight", c.weight()).put("signal", c.signal()));
     ObjectNode outcome = metadata.putObject("outcome");
-    sample.outcome().forEach(outcome::put);
+    sample.outcome().forEach((name, value) -> {
+      if (ScoreSamples.NUMBERS.contains(name)) {
+        outcome.put(name, new BigDecimal(value));
+      } else {
+        outcome.put(name, value);
+      }
+    });
     return metadata;
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class MatchCostsTest {
   private static ConversationFacts session(String id, String agent, long first, long last) {
-    return ConversationFacts.create(id, (agent.isEmpty() ? "0" : "1") + agent, agent.isEmpty(), "", "", "", first, last, 0, 0);
+    return ConversationFacts.create(id, (agent.isEmpty() ? "0" : "1") + agent, agent.isEmpty(), "", "", "", first, last, 0, 0, 0);
   }
 
   private static GtRecord cost(String session, String role, String worker, long micros, long at) {

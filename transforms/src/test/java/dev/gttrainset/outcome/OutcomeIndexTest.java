@@ -27,7 +27,7 @@ class OutcomeIndexTest {
           "deacon-1", RoleTag.create(GtRole.DEACON, "", "", "cwd"));
 
   private static ConversationFacts main(String session, long first, long last, long interruptions) {
-    return ConversationFacts.create(session, "0", true, "", "", "", first, last, interruptions, 0);
+    return ConversationFacts.create(session, "0", true, "", "", "", first, last, interruptions, 0, 100);
   }
 
   private static final List<ConversationFacts> FACTS =
@@ -35,6 +35,8 @@ class OutcomeIndexTest {
           main("toast-1", 0, 60 * MINUTE, 0),
           main("nux-1", 0, 60 * MINUTE, 0),
           main("joe-1", 0, 60 * MINUTE, 2),
+          // A subagent of joe's session: its tokens are the session's too.
+          ConversationFacts.create("joe-1", "1agent-a1", false, "", "", "", 0, 10 * MINUTE, 0, 0, 250),
           main("mayor-1", 0, 60 * MINUTE, 0),
           main("deacon-1", 0, 60 * MINUTE, 0));
 
@@ -74,6 +76,7 @@ class OutcomeIndexTest {
     assertEquals("events:escalation_sent", outcomes.get("nux-1").outcomeSignal());
     assertEquals("otel_logs:DEFERRED", outcomes.get("joe-1").outcomeSignal());
     assertEquals(2, outcomes.get("joe-1").interruptions());
+    assertEquals(350, outcomes.get("joe-1").outputTokens());
     assertEquals(1500, outcomes.get("mayor-1").metricTokens());
     assertEquals(270_000, outcomes.get("mayor-1").metricCostMicros());
     assertEquals("", outcomes.get("mayor-1").outcomeSignal());

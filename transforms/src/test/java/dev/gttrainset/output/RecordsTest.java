@@ -42,7 +42,7 @@ class RecordsTest {
             Map.of(
                 "tool_success", ScoreComponent.create(1.0, 0.25, "transcript:is_error"),
                 "outcome", ScoreComponent.create(0.8, 0.4, "events:done")))
-        .setOutcome(Map.of("signal", "events:done", "tool_calls", "1"))
+        .setOutcome(Map.of("signal", "events:done", "tool_calls", "1", "metric_cost_usd", "0.25"))
         .setContentSha256("abc")
         .setSplit("train")
         .build();
@@ -84,6 +84,8 @@ class RecordsTest {
     assertEquals("events:done", metadata.get("quality").get("components").get("outcome").get("signal").asText());
     assertEquals(0.25, metadata.get("quality").get("components").get("tool_success").get("weight").asDouble());
     assertEquals("events:done", metadata.get("outcome").get("signal").asText());
+    assertTrue(metadata.get("outcome").get("tool_calls").isIntegralNumber(), "counts are numbers");
+    assertEquals("0.25", metadata.get("outcome").get("metric_cost_usd").toString());
     assertEquals(0, metadata.get("repeat_index").asInt());
     assertEquals("2026-02-25T09:29:17Z", metadata.get("first_timestamp").asText());
   }
