@@ -165,18 +165,19 @@ public interface GtTrainsetOptions extends PipelineOptions {
   void setNearDupThreshold(double value);
 
   @Description(
-      "Balance the roles of the training samples: none; cap (a role above its target share keeps"
-          + " that share of its samples, chosen by content hash; the rest are rejects, balance-cap);"
-          + " oversample (a role below its target is repeated up to it, with metadata.repeat_index)."
-          + " Validation samples are never balanced.")
+      "Balance the roles of the training samples: none; cap (a role above its target share of the"
+          + " balanced training set is sampled down to it by content hash; the rest are rejects,"
+          + " balance-cap); oversample (a role below its target is repeated up to it, with"
+          + " metadata.repeat_index). Validation samples are never balanced.")
   @Default.String("none")
   String getBalance();
 
   void setBalance(String value);
 
   @Description(
-      "Target shares of training samples for --balance, e.g. mayor=0.25,deacon=0.15; roles not named"
-          + " share what is left evenly.")
+      "Target shares of the balanced training samples for --balance, e.g. mayor=0.25,deacon=0.15;"
+          + " roles not named are left as they are. Empty: an even share for every role (cap cuts"
+          + " every role to the smallest, oversample repeats every role up to the largest).")
   @Default.String("")
   String getBalanceTargets();
 

@@ -1,5 +1,6 @@
 package dev.gttrainset.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,10 @@ import dev.gttrainset.testdata.TownGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole job on a generated town (30 MB, some 170 sessions in the real formats): every line
  * accounted for, the broken ones as dead letters, no planted credential in any output, the role
- * mix of a real town, and a gzipped copy of the town read to the same counts.
+ * mix of a real town, outcome scores, near-duplicates and balance, and a gzipped copy of the town
+ * read to the same counts.
  */
 class GeneratedTownJobTest {
   /** The seed report's share of samples per role, in percent. */
@@ -32,11 +37,16 @@ class GeneratedTownJobTest {
   static JsonNode manifest;
   static JobRun plain;
   static JobRun gzipped;
+  static JobRun capped;
+  static JobRun oversampled;
 
   @BeforeAll
   static void generateAndRun() throws IOException {
     manifest = generate("town", false);
     plain = JobRun.of(work.resolve("out"), townArgs("town"));
+    capped = JobRun.of(work.resolve("out-cap"), townArgs("town", "--balance=cap", "--balanceTargets=mayor=0.3"));
+    oversampled = JobRun.of(
+        work.resolve("out-over"), townArgs("town", "--balance=oversample", "--balanceTargets=polecat=0.1,boot=0.05", "--minScore=0.6"));
     generate("town-gz", true);
     gzipped = JobRun.of(work.resolve("out-gz"), townArgs("town-gz"));
   }
@@ -47,15 +57,31 @@ class GeneratedTownJobTest {
     return JobRun.read(work.resolve(name).resolve("town.json"));
   }
 
-  private static String[] townArgs(String name) {
+  private static String[] townArgs(String name, String... extra) {
     Path town = work.resolve(name);
-    return new String[] {
-      "--sessions=" + town.resolve("claude/projects"),
-      "--town=" + town.resolve("town"),
-      "--gtHome=" + town.resolve("gt"),
-      "--otelLogs=" + town.resolve("otel/victorialogs.jsonl"),
-      "--metricsExport=" + town.resolve("otel/victoriametrics.jsonl")
-    };
+    List<String> args = new ArrayList<>(List.of(
+        "--sessions=" + town.resolve("claude/projects"),
+        "--town=" + town.resolve("town"),
+        "--gtHome=" + town.resolve("gt"),
+        "--otelLogs=" + town.resolve("otel/victorialogs.jsonl"),
+        "--metricsExport=" + town.resolve("otel/victoriametrics.jsonl")));
+    args.addAll(List.of(extra));
+    return args.toArray(new String[0]);
+  }
+
+  /** Records per role in the run's training files. */
+  private static Map<String, Long> trainCounts(JobRun run) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String file : run.files().keySet()) {
+      if (file.endsWith("_train.jsonl")) {
+        counts.put(file.substring(0, file.length() - "_train.jsonl".length()), (long) run.records(file).size());
+      }
+    }
+    return counts;
+  }
+
+  private static double share(Map<String, Long> counts, String role) {
+    return counts.getOrDefault(role, 0L) / (double) counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   @Test
@@ -129,6 +155,54 @@ class GeneratedTownJobTest {
       }
     }
     assertTrue(withSignal > 50, "samples with an outcome: " + withSignal);
+  }
+
+  @Test
+  void capSamplesTheMayorDownToItsShareAndLeavesEverythingElseAsItWas() {
+    assertEquals(0, capped.exitCode, capped::toString);
+    Map<String, Long> before = trainCounts(plain);
+    Map<String, Long> after = trainCounts(capped);
+    assertTrue(share(before, "mayor") > 0.35, before::toString);
+    assertEquals(0.3, share(after, "mayor"), 0.005, after::toString);
+    long cut = before.get("mayor") - after.get("mayor");
+    assertEquals(cut, capped.stats().at("/rejects/balance-cap").asLong());
+    assertEquals(cut, capped.stats().at("/roles/mayor/train_before_balance").asLong() - capped.stats().at("/roles/mayor/train_after_balance").asLong());
+    assertTrue(capped.stats().at("/accounting/samples_balanced").asBoolean());
+    // Every other file, validation included, is the same bytes as without balance.
+    for (Map.Entry<String, byte[]> file : plain.files().entrySet()) {
+      if (file.getKey().endsWith(".jsonl") && !file.getKey().equals("mayor_train.jsonl") && !file.getKey().equals("rejects.jsonl")) {
+        assertArrayEquals(file.getValue(), capped.files().get(file.getKey()), file.getKey());
+      }
+    }
+  }
+
+  @Test
+  void oversampleRepeatsRareRolesInTrainingOnlyAndMinScoreKeepsGoodTrajectories() {
+    assertEquals(0, oversampled.exitCode, oversampled::toString);
+    Map<String, Long> after = trainCounts(oversampled);
+    assertEquals(0.1, share(after, "polecat"), 0.005, after::toString);
+    assertEquals(0.05, share(after, "boot"), 0.005, after::toString);
+    JsonNode samples = oversampled.stats().get("samples");
+    long repeats = 0;
+    for (String file : oversampled.files().keySet()) {
+      if (!file.endsWith("_train.jsonl") && !file.endsWith("_val.jsonl")) {
+        continue;
+      }
+      for (JsonNode record : oversampled.records(file)) {
+        JsonNode metadata = record.get("metadata");
+        assertTrue(metadata.get("quality").get("score").asDouble() >= 0.6, metadata::toString);
+        if (metadata.get("repeat_index").asInt() > 0) {
+          repeats++;
+          assertTrue(file.equals("polecat_train.jsonl") || file.equals("boot_train.jsonl"), file);
+        }
+      }
+    }
+    assertTrue(repeats > 0);
+    assertEquals(repeats, samples.get("repeated").asLong());
+    assertTrue(oversampled.stats().at("/rejects/low-score").asLong() > 0, () -> oversampled.stats().toString());
+    assertEquals(
+        samples.get("built").asLong() + samples.get("repeated").asLong(),
+        samples.get("written").asLong() + samples.get("duplicates").asLong() + samples.get("rejected").asLong());
   }
 
   @Test

@@ -3,10 +3,13 @@ package dev.gttrainset.sample;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -21,8 +24,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Balances the roles of the training samples ({@link RoleBalance}): the roles' counts meet in a
- * side input, and each sample, where it is, is kept, capped away (a reject with the reason {@value
- * #CAPPED}) or written again with {@code repeat_index} 1, 2, ... Validation samples pass as they
+ * side input, the places by content hash of each role's samples (eight bytes each) are grouped to
+ * find where its partial round ends, and each sample, where it is, is kept, capped away (a reject
+ * with the reason {@value #CAPPED}) or written again with {@code repeat_index} 1, 2, ... Validation samples pass as they
  * are. Counts before and after go to the statistics for the report.
  */
 public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollectionTuple> {
@@ -49,29 +53,72 @@ public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollect
   @Override
   public PCollectionTuple expand(PCollection<Sample> samples) {
     TrainValSplit sessions = split;
-    PCollectionView<Map<String, Long>> trainCounts =
+    PCollection<KV<String, Long>> places =
         samples
             .apply("TrainSamples", Filter.by((Sample s) -> sessions.of(s.sessionId()).equals(TrainValSplit.TRAIN)))
-            .apply("RoleOfEach", MapElements.into(TypeDescriptors.strings()).via((Sample s) -> s.role().role().id()))
-            .apply("CountByRole", Count.perElement())
-            .apply("TrainCountsByRole", View.asMap());
+            .apply(
+                "RoleAndPlace",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                    .via((Sample s) -> KV.of(s.role().role().id(), RoleBalance.place(s.contentSha256()))));
+    PCollectionView<Map<String, Long>> trainCounts =
+        places.apply("CountByRole", Count.perKey()).apply("TrainCountsByRole", View.asMap());
+    PCollectionView<Map<String, Long>> lastPlaces =
+        places
+            .apply("PlacesByRole", GroupByKey.create())
+            .apply("LastPlaceOfPartialRound", ParDo.of(new LastPlaceFn(balance, trainCounts)).withSideInputs(trainCounts))
+            .apply("LastPlacesByRole", View.asMap());
     return samples.apply(
         "KeepCapOrRepeat",
-        ParDo.of(new BalanceFn(balance, split, trainCounts))
-            .withSideInputs(trainCounts)
+        ParDo.of(new BalanceFn(balance, split, trainCounts, lastPlaces))
+            .withSideInputs(trainCounts, lastPlaces)
             .withOutputTags(SAMPLES, TupleTagList.of(REJECTED).and(STATS)));
+  }
+
+  /**
+   * The highest place ({@link RoleBalance#place}) in a role's partial round: its samples at or
+   * below it get the extra copy, so exactly {@link RoleBalance#partialRound} of them do. A role
+   * without a partial round has none.
+   */
+  private static final class LastPlaceFn extends DoFn<KV<String, Iterable<Long>>, KV<String, Long>> {
+    private final RoleBalance balance;
+    private final PCollectionView<Map<String, Long>> trainCounts;
+    private final ReadOnce<Map<String, Double>> ratios = new ReadOnce<>();
+
+    LastPlaceFn(RoleBalance balance, PCollectionView<Map<String, Long>> trainCounts) {
+      this.balance = balance;
+      this.trainCounts = trainCounts;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Long>> role, ProcessContext context, OutputReceiver<KV<String, Long>> out) {
+      double ratio = ratios.get(() -> balance.ratios(context.sideInput(trainCounts))).getOrDefault(role.getKey(), 1.0);
+      List<Long> places = new ArrayList<>();
+      role.getValue().forEach(places::add);
+      long partial = RoleBalance.partialRound(ratio, places.size());
+      if (partial > 0) {
+        places.sort(null);
+        out.output(KV.of(role.getKey(), places.get((int) partial - 1)));
+      }
+    }
   }
 
   private static final class BalanceFn extends DoFn<Sample, Sample> {
     private final RoleBalance balance;
     private final TrainValSplit split;
     private final PCollectionView<Map<String, Long>> trainCounts;
-    private final ReadOnce<Map<String, Long>> counts = new ReadOnce<>();
+    private final PCollectionView<Map<String, Long>> lastPlaces;
+    private final ReadOnce<Map<String, Double>> ratios = new ReadOnce<>();
+    private final ReadOnce<Map<String, Long>> lastPlace = new ReadOnce<>();
 
-    BalanceFn(RoleBalance balance, TrainValSplit split, PCollectionView<Map<String, Long>> trainCounts) {
+    BalanceFn(
+        RoleBalance balance,
+        TrainValSplit split,
+        PCollectionView<Map<String, Long>> trainCounts,
+        PCollectionView<Map<String, Long>> lastPlaces) {
       this.balance = balance;
       this.split = split;
       this.trainCounts = trainCounts;
+      this.lastPlaces = lastPlaces;
     }
 
     @ProcessElement
@@ -81,8 +128,9 @@ public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollect
         return;
       }
       String role = sample.role().role().id();
-      int copies =
-          balance.copies(role, RoleBalance.position(sample.contentSha256()), counts.get(() -> context.sideInput(trainCounts)));
+      double ratio = ratios.get(() -> balance.ratios(context.sideInput(trainCounts))).getOrDefault(role, 1.0);
+      Long last = lastPlace.get(() -> context.sideInput(lastPlaces)).get(role);
+      int copies = RoleBalance.copies(ratio, last != null && RoleBalance.place(sample.contentSha256()) <= last);
       stat(out, StatKeys.role(role, "train_before_balance"), 1);
       stat(out, StatKeys.role(role, "train_after_balance"), copies);
       if (copies == 0) {

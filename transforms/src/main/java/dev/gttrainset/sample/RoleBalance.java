@@ -4,14 +4,19 @@ import dev.gttrainset.model.GtRole;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * How many copies of each training sample a role keeps, from the roles' counts and their target
- * shares. {@code cap}: a role above its target keeps that share of its samples, chosen by content
- * hash. {@code oversample}: a role below its target is repeated up to it, the last partial round
- * chosen by content hash. Shares not given are split evenly among the other roles that have
- * samples. Validation samples are never touched: balance is for training.
+ * shares of the balanced training set. {@code cap}: a role above its target is sampled down to it,
+ * the samples kept chosen by content hash. {@code oversample}: a role below its target is repeated
+ * up to it, the samples of the last partial round chosen by content hash. Either way a moved role
+ * ends at its share to the sample. With targets given, the roles not named
+ * keep their samples as they are; with none, every role's target is an even share (cap then cuts
+ * every role to the smallest, oversample repeats every role up to the largest). Validation samples
+ * are never touched: balance is for training.
  */
 public final class RoleBalance implements Serializable {
   /** What --balance asks for. */
@@ -72,54 +77,86 @@ public final class RoleBalance implements Serializable {
     return mode;
   }
 
-  /** Each role's target share, given or even. */
+  /** Each role's target share: the given ones, or with none given an even share for every role with samples. */
   public Map<String, Double> targets(Map<String, Long> trainCounts) {
-    Map<String, Double> targets = new TreeMap<>();
-    double left = 1;
-    int others = 0;
-    for (Map.Entry<String, Long> role : trainCounts.entrySet()) {
-      if (givenShares.containsKey(role.getKey())) {
-        targets.put(role.getKey(), givenShares.get(role.getKey()));
-        left -= givenShares.get(role.getKey());
-      } else if (role.getValue() > 0) {
-        others++;
-      }
+    if (!givenShares.isEmpty()) {
+      return givenShares;
     }
-    for (Map.Entry<String, Long> role : trainCounts.entrySet()) {
-      if (!targets.containsKey(role.getKey()) && role.getValue() > 0) {
-        targets.put(role.getKey(), Math.max(0, left) / others);
+    Map<String, Double> even = new TreeMap<>();
+    long roles = trainCounts.values().stream().filter(count -> count > 0).count();
+    trainCounts.forEach((role, count) -> {
+      if (count > 0) {
+        even.put(role, 1.0 / roles);
       }
-    }
-    return targets;
+    });
+    return even;
   }
 
   /**
-   * How many times a training sample of this role is written: 0 (capped away), 1, or more
-   * (repeats), decided by {@code position}, the sample's place in [0, 1) by its content hash.
+   * The copies each role's training samples get on average: for the roles the mode moves (cap: above
+   * their target share; oversample: below it) the ratio that puts them at exactly their share of the
+   * balanced total, 1 for the others. The balanced total counts the moved roles at their shares, and
+   * moving a role moves the total (down for cap, up for oversample), which may move more roles: so
+   * roles are moved round by round until none is left to move, at most one round per role. The
+   * rounds stop short of moving every role, which has no total to be a share of.
    */
-  public int copies(String role, double position, Map<String, Long> trainCounts) {
-    long count = trainCounts.getOrDefault(role, 0L);
-    if (mode == Mode.NONE || count == 0) {
-      return 1;
+  public Map<String, Double> ratios(Map<String, Long> trainCounts) {
+    Map<String, Double> ratios = new TreeMap<>();
+    trainCounts.keySet().forEach(role -> ratios.put(role, 1.0));
+    if (mode == Mode.NONE) {
+      return ratios;
     }
-    long total = trainCounts.values().stream().mapToLong(Long::longValue).sum();
-    double wanted = targets(trainCounts).getOrDefault(role, 0.0) * total;
-    double ratio = wanted / count;
-    if (mode == Mode.CAP) {
-      return ratio >= 1 || position < ratio ? 1 : 0;
+    Map<String, Double> targets = targets(trainCounts);
+    double total = trainCounts.values().stream().mapToLong(Long::longValue).sum();
+    Set<String> moved = new TreeSet<>();
+    while (true) {
+      Set<String> next = new TreeSet<>(moved);
+      for (Map.Entry<String, Long> role : trainCounts.entrySet()) {
+        Double target = targets.get(role.getKey());
+        long count = role.getValue();
+        if (target != null && count > 0 && (mode == Mode.CAP ? count > target * total : count < target * total)) {
+          next.add(role.getKey());
+        }
+      }
+      long unmoved = 0;
+      double movedShare = 0;
+      for (Map.Entry<String, Long> role : trainCounts.entrySet()) {
+        if (next.contains(role.getKey())) {
+          movedShare += targets.get(role.getKey());
+        } else {
+          unmoved += role.getValue();
+        }
+      }
+      if (next.equals(moved) || unmoved == 0 || movedShare >= 1) {
+        break;
+      }
+      moved = next;
+      total = unmoved / (1 - movedShare);
     }
-    if (ratio <= 1) {
-      return 1;
+    for (String role : moved) {
+      ratios.put(role, targets.get(role) * total / trainCounts.get(role));
     }
-    int whole = (int) Math.floor(ratio);
-    return whole + (position < ratio - whole ? 1 : 0);
+    return ratios;
   }
 
-  /** Where a sample falls in [0, 1) by its content hash: the first 52 bits of the hex digest. */
-  public static double position(String contentSha256) {
-    if (contentSha256.length() < 13) {
-      return 0;
-    }
-    return Long.parseLong(contentSha256.substring(0, 13), 16) / (double) (1L << 52);
+  /**
+   * How many of a role's {@code count} training samples get one copy more than the whole part of
+   * its ratio: the last, partial round of an oversampled role, or all that a capped role keeps.
+   */
+  public static long partialRound(double ratio, long count) {
+    return Math.round((ratio - Math.floor(ratio)) * count);
+  }
+
+  /** How many times a training sample is written: 0 (capped away), 1, or more (repeats). */
+  public static int copies(double ratio, boolean inPartialRound) {
+    return (int) Math.floor(ratio) + (inPartialRound ? 1 : 0);
+  }
+
+  /**
+   * A sample's place in its role by content hash, the first 60 bits of the hex digest: the
+   * partial round is the samples with the lowest places, so which ones is arbitrary but fixed.
+   */
+  public static long place(String contentSha256) {
+    return contentSha256.isEmpty() ? 0 : Long.parseLong(contentSha256.substring(0, Math.min(15, contentSha256.length())), 16);
   }
 }

@@ -2,49 +2,79 @@ package dev.gttrainset.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class RoleBalanceTest {
   private static final Map<String, Long> TOWN = Map.of("mayor", 600L, "deacon", 300L, "boot", 100L);
 
-  /** The copies of every sample of a role, as if its hashes were spread evenly over [0, 1). */
-  private static long copies(RoleBalance balance, String role) {
-    long n = TOWN.get(role);
-    long copies = 0;
-    for (int i = 0; i < n; i++) {
-      copies += balance.copies(role, (i + 0.5) / n, TOWN);
-    }
+  /** The copies of every sample of each role, the partial round's included. */
+  private static Map<String, Long> balanced(RoleBalance balance) {
+    Map<String, Double> ratios = balance.ratios(TOWN);
+    Map<String, Long> copies = new TreeMap<>();
+    TOWN.forEach((role, n) -> {
+      long partial = RoleBalance.partialRound(ratios.get(role), n);
+      copies.put(role, partial * RoleBalance.copies(ratios.get(role), true) + (n - partial) * RoleBalance.copies(ratios.get(role), false));
+    });
     return copies;
   }
 
-  @Test
-  void capKeepsAtMostTheTargetShareOfEachRole() {
-    RoleBalance cap = new RoleBalance(RoleBalance.Mode.CAP, Map.of());
-    // Even targets: a third of 1,000 each.
-    assertEquals(333, copies(cap, "mayor"));
-    assertEquals(300, copies(cap, "deacon"));
-    assertEquals(100, copies(cap, "boot"));
+  private static double share(Map<String, Long> counts, String role) {
+    return counts.get(role) / (double) counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   @Test
-  void oversampleRepeatsRareRolesUpToTheirTarget() {
-    RoleBalance oversample = new RoleBalance(RoleBalance.Mode.OVERSAMPLE, Map.of("mayor", 0.5));
-    // mayor 0.5 given; deacon and boot share the other half: 250 each of 1,000.
-    assertEquals(600, copies(oversample, "mayor"));
-    assertEquals(300, copies(oversample, "deacon"));
-    assertEquals(250, copies(oversample, "boot"));
-    // 2.5 copies each: the half of the samples that comes first by hash gets a third.
-    assertEquals(3, oversample.copies("boot", 0.49, TOWN));
-    assertEquals(2, oversample.copies("boot", 0.51, TOWN));
+  void capSamplesANamedRoleDownToItsShareOfTheBalancedSet() {
+    Map<String, Long> capped = balanced(new RoleBalance(RoleBalance.Mode.CAP, Map.of("mayor", 0.4)));
+    // 600 of 1,000 down to 40% of what is left: 400 / 0.6 = 667, of which mayor 267.
+    assertEquals(Map.of("mayor", 267L, "deacon", 300L, "boot", 100L), capped);
+    assertEquals(0.4, share(capped, "mayor"), 0.001);
   }
 
   @Test
-  void noneKeepsEverySampleOnce() {
-    RoleBalance none = new RoleBalance(RoleBalance.Mode.NONE, Map.of());
-    assertEquals(600, copies(none, "mayor"));
-    assertEquals(100, copies(none, "boot"));
+  void capWithEvenTargetsCutsEveryRoleToTheSmallest() {
+    assertEquals(Map.of("mayor", 100L, "deacon", 100L, "boot", 100L), balanced(new RoleBalance(RoleBalance.Mode.CAP, Map.of())));
+  }
+
+  @Test
+  void oversampleRepeatsANamedRoleUpToItsShareOfTheBalancedSet() {
+    RoleBalance oversample = new RoleBalance(RoleBalance.Mode.OVERSAMPLE, Map.of("boot", 0.2));
+    Map<String, Long> repeated = balanced(oversample);
+    // boot to 20% of 900 / 0.8 = 1,125: 225, 2.25 copies each.
+    assertEquals(Map.of("mayor", 600L, "deacon", 300L, "boot", 225L), repeated);
+    assertEquals(0.2, share(repeated, "boot"), 0.001);
+    // the quarter of the samples that comes first by hash gets a third copy
+    double ratio = oversample.ratios(TOWN).get("boot");
+    assertEquals(25, RoleBalance.partialRound(ratio, 100));
+    assertEquals(3, RoleBalance.copies(ratio, true));
+    assertEquals(2, RoleBalance.copies(ratio, false));
+  }
+
+  @Test
+  void oversampleWithEvenTargetsRepeatsEveryRoleUpToTheLargest() {
+    assertEquals(
+        Map.of("mayor", 600L, "deacon", 600L, "boot", 600L), balanced(new RoleBalance(RoleBalance.Mode.OVERSAMPLE, Map.of())));
+  }
+
+  @Test
+  void aRoleAlreadyWithinItsTargetAndNoneAreLeftAsTheyAre() {
+    assertEquals(TOWN, balanced(new RoleBalance(RoleBalance.Mode.CAP, Map.of("mayor", 0.7))));
+    assertEquals(TOWN, balanced(new RoleBalance(RoleBalance.Mode.OVERSAMPLE, Map.of("boot", 0.05))));
+    assertEquals(TOWN, balanced(new RoleBalance(RoleBalance.Mode.NONE, Map.of("boot", 0.5))));
+  }
+
+  @Test
+  void aTargetOfNothingCapsARoleAway() {
+    assertEquals(Map.of("mayor", 600L, "deacon", 300L, "boot", 0L), balanced(new RoleBalance(RoleBalance.Mode.CAP, Map.of("boot", 0.0))));
+  }
+
+  @Test
+  void placesFollowTheHashesOrder() {
+    assertTrue(RoleBalance.place("0fffffffffffffff") < RoleBalance.place("1000000000000000"));
+    assertTrue(RoleBalance.place("ffffffffffffffffab") > 0, "sixty bits: never negative");
   }
 
   @Test
