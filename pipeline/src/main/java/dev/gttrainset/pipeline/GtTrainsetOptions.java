@@ -42,7 +42,7 @@ public interface GtTrainsetOptions extends PipelineOptions {
 
   @Description(
       "The output folder: <role>_train.jsonl, <role>_val.jsonl, rejects.jsonl, "
-          + "dead_letters.jsonl, stats.json, REPORT.md and _SUCCESS last. {date} in it becomes the"
+          + "dead_letters.jsonl, stats.json, REPORT.md, report.html and _SUCCESS last. {date} in it becomes the"
           + " window's day (the date of --since, else today, in UTC), e.g. out/dt={date}.")
   @Validation.Required
   String getOutput();
