@@ -140,6 +140,51 @@ public interface GtTrainsetOptions extends PipelineOptions {
   void setMetricsExport(String value);
 
   @Description(
+      "A live VictoriaLogs server to read OpenTelemetry logs from, e.g. http://localhost:9428: asked"
+          + " for --telemetryFrom to --telemetryTo in pages of an hour (a full page is split), read"
+          + " with the parser of --otelLogs. A server that fails leaves a dead letter, fetch-failed.")
+  @Default.String("")
+  String getVictoriaLogsUrl();
+
+  void setVictoriaLogsUrl(String value);
+
+  @Description("The LogsQL query for --victoriaLogsUrl.")
+  @Default.String("*")
+  String getVictoriaLogsQuery();
+
+  void setVictoriaLogsQuery(String value);
+
+  @Description(
+      "A live VictoriaMetrics server to export token and cost series from (/api/v1/export), e.g."
+          + " http://localhost:8428, for --telemetryFrom to --telemetryTo; read as --metricsExport.")
+  @Default.String("")
+  String getVictoriaMetricsUrl();
+
+  void setVictoriaMetricsUrl(String value);
+
+  @Description("The series selector (match[]) for --victoriaMetricsUrl.")
+  @Default.String("{__name__=~\"claude_code_.+\"}")
+  String getVictoriaMetricsMatch();
+
+  void setVictoriaMetricsMatch(String value);
+
+  @Description(
+      "Start of the range asked of live telemetry servers (ISO-8601). Default: --since, else 30"
+          + " days before --telemetryTo.")
+  @Default.String("")
+  String getTelemetryFrom();
+
+  void setTelemetryFrom(String value);
+
+  @Description(
+      "End of the range asked of live telemetry servers (ISO-8601). Default: a day after --until"
+          + " (merges and exits come after the sessions), else now.")
+  @Default.String("")
+  String getTelemetryTo();
+
+  void setTelemetryTo(String value);
+
+  @Description(
       "Beads files (.beads/issues.jsonl), comma-separated; by default those of the town and its"
           + " rigs. A session's bead status (closed, open, ...) scores it.")
   @Default.String("")

@@ -16,6 +16,7 @@ import dev.gttrainset.output.ToOutputLines;
 import dev.gttrainset.output.WriteJsonlFiles;
 import dev.gttrainset.parse.ReadGtLogs;
 import dev.gttrainset.parse.ReadSessions;
+import dev.gttrainset.parse.VictoriaQuery;
 import dev.gttrainset.role.TagConversations;
 import dev.gttrainset.role.TagRoles;
 import dev.gttrainset.sample.BalanceRoles;
@@ -79,14 +80,16 @@ public final class GtTrainsetPipeline {
         RoleBalance.Mode.parse(options.getBalance()), RoleBalance.parseTargets(options.getBalanceTargets()));
   }
 
-  public static void build(Pipeline pipeline, GtTrainsetOptions options, JobPaths paths, RunWindow window) {
+  /** @param live the telemetry servers to ask ({@link LiveTelemetry}) */
+  public static void build(
+      Pipeline pipeline, GtTrainsetOptions options, JobPaths paths, RunWindow window, List<VictoriaQuery> live) {
     Scrubber scrubber = new Scrubber(ScrubRules.without(skippedRules(options)));
     Records records = new Records(RecordFormat.parse(options.getFormat()), options.getKeepThinking());
 
     PCollectionTuple sessions =
         pipeline.apply(
             "ReadSessions", ReadSessions.from(paths.sessionsPattern(), paths.sessionsRoot(), window));
-    PCollectionTuple gtLogs = pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()));
+    PCollectionTuple gtLogs = pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()).andLive(live));
     PCollection<GtRecord> gtRecords = gtLogs.get(ReadGtLogs.RECORDS);
 
     PCollection<ConversationFacts> facts = sessions.get(ReadSessions.FACTS);
@@ -200,6 +203,13 @@ public final class GtTrainsetPipeline {
     stats
         .apply("CollectStats", CollectStats.create())
         .apply("AfterDatasets", Wait.on(datasets))
-        .apply("WriteReport", WriteReport.to(paths.staging(), ReportContext.of(options, paths.sourcePaths(), scrubber)));
+        .apply("WriteReport", WriteReport.to(paths.staging(), ReportContext.of(options, sources(paths, live), scrubber)));
+  }
+
+  /** Where each source was read from: the paths, and the live servers with their range. */
+  static Map<String, String> sources(JobPaths paths, List<VictoriaQuery> live) {
+    Map<String, String> sources = paths.sourcePaths();
+    live.forEach(query -> sources.merge(query.source(), query.describe(), (a, b) -> a + "," + b));
+    return sources;
   }
 }

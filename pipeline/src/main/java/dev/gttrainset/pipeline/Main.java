@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.parse.GtLog;
 import dev.gttrainset.parse.Json;
+import dev.gttrainset.parse.VictoriaQuery;
 import dev.gttrainset.scrub.LeakScanner;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
@@ -56,6 +57,7 @@ public final class Main {
     GtTrainsetOptions options;
     JobPaths paths;
     RunWindow window;
+    List<VictoriaQuery> live;
     Instant now = Instant.now();
     try {
       PipelineOptionsFactory.register(GtTrainsetOptions.class);
@@ -63,6 +65,7 @@ public final class Main {
       validate(options);
       window = RunWindows.fromOptions(options, now);
       paths = JobPaths.resolve(options, System.getenv(), RunWindows.day(options, now));
+      live = LiveTelemetry.fromOptions(options, now);
       FileSystems.setDefaultPipelineOptions(options);
       long transcripts = countTranscripts(paths.sessionsPattern());
       if (transcripts == 0) {
@@ -73,6 +76,9 @@ public final class Main {
         long files = FileSystems.match(log.filepattern(), EmptyMatchTreatment.ALLOW).metadata().size();
         out.printf(
             Locale.ROOT, "gt-trainset: %-9s %s (%s)%n", log.source(), log.filepattern(), files > 0 ? "found" : "missing");
+      }
+      for (VictoriaQuery query : live) {
+        out.printf(Locale.ROOT, "gt-trainset: %-9s %s (live, %,d pages)%n", query.source(), query.describe(), query.pages().size());
       }
     } catch (UsageException | IllegalArgumentException e) {
       err.println("gt-trainset: " + e.getMessage());
@@ -87,7 +93,7 @@ public final class Main {
     try {
       output.clearEarlierRun();
       Pipeline pipeline = Pipeline.create(options);
-      GtTrainsetPipeline.build(pipeline, options, paths, window);
+      GtTrainsetPipeline.build(pipeline, options, paths, window, live);
       out.printf(Locale.ROOT, "gt-trainset: running on %s%n", options.getRunner().getSimpleName());
       long pipelineStart = System.nanoTime();
       PipelineResult.State state = Progress.follow(pipeline.run(), out);

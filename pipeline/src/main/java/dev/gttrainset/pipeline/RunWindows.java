@@ -31,7 +31,8 @@ final class RunWindows {
     return day.atZone(ZoneOffset.UTC).toLocalDate();
   }
 
-  private static long time(String flag, String text) throws UsageException {
+  /** An ISO date (midnight UTC) or time as epoch millis, or {@link Timestamps#NONE} for blank. */
+  static long time(String flag, String text) throws UsageException {
     if (text.isBlank()) {
       return Timestamps.NONE;
     }

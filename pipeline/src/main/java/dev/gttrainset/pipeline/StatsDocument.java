@@ -49,7 +49,8 @@ final class StatsDocument {
             (name, path) -> {
               ObjectNode source = child(sources, name);
               source.put("path", path);
-              source.put("found", source.path("files").asLong(0) > 0);
+              // Found: at least one of its files (or a live server's pages) could be read.
+              source.put("found", source.path("files").asLong(0) > source.path("files_failed").asLong(0));
               for (String measure : new String[] {"files", "records", "lines", "dead_letters"}) {
                 if (!source.has(measure)) {
                   source.put(measure, 0);

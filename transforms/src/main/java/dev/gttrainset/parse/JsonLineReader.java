@@ -91,6 +91,7 @@ final class JsonLineReader {
   void fileFailed(String reason, String detail) {
     failed = true;
     counters.increment(StatKeys.FILES_FAILED);
+    counters.increment(StatKeys.source(source, "files_failed"));
     counters.increment(StatKeys.deadLetters(reason));
     deadLetters.add(DeadLetter.create(source, file, lineNumber + 1, reason, detail, ""));
   }

@@ -23,7 +23,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads the Gas Town logs: the town's {@code .events.jsonl}, and {@code costs.jsonl} and {@code
- * cmd-usage*.jsonl} from the GT home. A log that is not there matches no file: the statistics
+ * cmd-usage*.jsonl} from the GT home, telemetry exports and beads, and live telemetry servers. A log that is not there matches no file: the statistics
  * then show it with no files, and the report says where it was looked for.
  */
 public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
@@ -32,13 +32,20 @@ public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
   private final List<GtLog> logs;
+  private final List<VictoriaQuery> live;
 
-  private ReadGtLogs(List<GtLog> logs) {
+  private ReadGtLogs(List<GtLog> logs, List<VictoriaQuery> live) {
     this.logs = logs;
+    this.live = live;
   }
 
   public static ReadGtLogs of(List<GtLog> logs) {
-    return new ReadGtLogs(logs);
+    return new ReadGtLogs(logs, List.of());
+  }
+
+  /** Also reads these live telemetry servers ({@link QueryVictoria}). */
+  public ReadGtLogs andLive(List<VictoriaQuery> queries) {
+    return new ReadGtLogs(logs, List.copyOf(queries));
   }
 
   @Override
@@ -66,6 +73,12 @@ public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
       records = records.and(parsed.get(RECORDS));
       deadLetters = deadLetters.and(parsed.get(DEAD_LETTERS));
       stats = stats.and(parsed.get(STATS));
+    }
+    for (VictoriaQuery query : live) {
+      PCollectionTuple fetched = input.apply("Query " + query.label(), QueryVictoria.of(query));
+      records = records.and(fetched.get(RECORDS));
+      deadLetters = deadLetters.and(fetched.get(DEAD_LETTERS));
+      stats = stats.and(fetched.get(STATS));
     }
     return PCollectionTuple.of(RECORDS, flatten(records, "AllGtRecords"))
         .and(DEAD_LETTERS, flatten(deadLetters, "AllGtDeadLetters"))
