@@ -194,19 +194,17 @@ final class GtLogs {
     return lines;
   }
 
-  private static long writeWhole(Path file, List<Line> lines) throws IOException {
-    Files.createDirectories(file.getParent());
-    lines.sort(Comparator.comparing(Line::at));
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Line line : lines) {
-        out.write(line.json());
-        out.write('\n');
-      }
-    }
-    return lines.size();
+  /** The lines in time order, then a broken line, as a crash mid-write leaves a Gas Town log. */
+  private static long write(Path file, List<Line> lines) throws IOException {
+    return write(file, lines, true);
   }
 
-  private static long write(Path file, List<Line> lines) throws IOException {
+  /** Exports and beads files are written whole. */
+  private static long writeWhole(Path file, List<Line> lines) throws IOException {
+    return write(file, lines, false);
+  }
+
+  private static long write(Path file, List<Line> lines, boolean brokenAtTheEnd) throws IOException {
     Files.createDirectories(file.getParent());
     lines.sort(Comparator.comparing(Line::at));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -214,11 +212,13 @@ final class GtLogs {
         out.write(line.json());
         out.write('\n');
       }
-      String last = lines.isEmpty() ? "{\"ts\":\"2026-02-16T00:00:00Z\"}" : lines.get(lines.size() - 1).json();
-      out.write(last, 0, last.length() / 2);
-      out.write('\n');
+      if (brokenAtTheEnd) {
+        String last = lines.isEmpty() ? "{\"ts\":\"2026-02-16T00:00:00Z\"}" : lines.get(lines.size() - 1).json();
+        out.write(last, 0, last.length() / 2);
+        out.write('\n');
+      }
     }
-    return lines.size() + BROKEN_LINES_PER_LOG;
+    return lines.size() + (brokenAtTheEnd ? BROKEN_LINES_PER_LOG : 0);
   }
 
   private static void event(JsonGenerator json, Instant at, String type, String actor) throws IOException {

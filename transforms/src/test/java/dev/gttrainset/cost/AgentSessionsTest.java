@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class AgentSessionsTest {
   private static final long MINUTE = 60_000L;
 
-  private static GtRecord cost(String session, String role, String worker, long micros, long at) {
+  /** A costs.jsonl record of the Gas Town session {@code session}. */
+  static GtRecord cost(String session, String role, String worker, long micros, long at) {
     return GtRecord.builder(GtRecord.COSTS, "cost")
         .setActor(session)
         .setRole(role)

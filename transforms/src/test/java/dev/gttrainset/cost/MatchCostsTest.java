@@ -1,7 +1,8 @@
 package dev.gttrainset.cost;
 
+import static dev.gttrainset.cost.AgentSessionsTest.cost;
+
 import dev.gttrainset.model.ConversationFacts;
-import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.stats.StatKeys;
@@ -23,16 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MatchCostsTest {
   private static ConversationFacts session(String id, String agent, long first, long last) {
     return ConversationFacts.create(id, (agent.isEmpty() ? "0" : "1") + agent, agent.isEmpty(), "", "", "", first, last, 0, 0, 0);
-  }
-
-  private static GtRecord cost(String session, String role, String worker, long micros, long at) {
-    return GtRecord.builder(GtRecord.COSTS, "cost")
-        .setActor(session)
-        .setRole(role)
-        .setWorker(worker)
-        .setCostMicros(micros)
-        .setTimestampMillis(at)
-        .build();
   }
 
   @Test
