@@ -100,7 +100,9 @@ public final class RoleBalance implements Serializable {
    * roles are moved round by round until none is left to move, at most one round per role. The
    * rounds stop short of moving every role, which has no total to be a share of.
    */
-  public Map<String, Double> ratios(Map<String, Long> trainCounts) {
+  public Map<String, Double> ratios(Map<String, Long> counts) {
+    // A side input's map has no order of its own; sums of shares must not depend on one.
+    Map<String, Long> trainCounts = new TreeMap<>(counts);
     Map<String, Double> ratios = new TreeMap<>();
     trainCounts.keySet().forEach(role -> ratios.put(role, 1.0));
     if (mode == Mode.NONE) {

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +74,26 @@ class RoleBalanceTest {
   @Test
   void aTargetOfNothingCapsARoleAway() {
     assertEquals(Map.of("mayor", 600L, "deacon", 300L, "boot", 0L), balanced(new RoleBalance(RoleBalance.Mode.CAP, Map.of("boot", 0.0))));
+  }
+
+  @Test
+  void theRatiosDoNotDependOnTheOrderTheCountsComeIn() {
+    RoleBalance balance = new RoleBalance(
+        RoleBalance.Mode.OVERSAMPLE, RoleBalance.parseTargets("mayor=0.2,deacon=0.1,witness=0.3,refinery=0.1,polecat=0.2"));
+    List<Map.Entry<String, Long>> counts = new ArrayList<>(List.of(
+        Map.entry("refinery", 5L), Map.entry("witness", 1L), Map.entry("deacon", 4L),
+        Map.entry("mayor", 8L), Map.entry("polecat", 8L), Map.entry("crew", 4L)));
+    Map<String, Double> first = null;
+    for (int seed = 0; seed < 20; seed++) {
+      Collections.shuffle(counts, new Random(seed));
+      Map<String, Long> ordered = new LinkedHashMap<>();
+      counts.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+      Map<String, Double> ratios = balance.ratios(ordered);
+      if (first == null) {
+        first = ratios;
+      }
+      assertEquals(first, ratios, "order " + ordered.keySet());
+    }
   }
 
   @Test
