@@ -2,18 +2,21 @@ package dev.gttrainset.parse;
 
 import dev.gttrainset.model.GtRecord;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -30,9 +33,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Reads a live VictoriaLogs or VictoriaMetrics server ({@link VictoriaQuery}) with the parser of
  * their export files, into {@link ReadGtLogs}'s outputs: each page is a "file" of its own, named
  * by the server's kind and the page's start, so dead letters keep a file and a line. Pages are
- * spread over the workers. A server that cannot be reached, times out or refuses the query after
- * {@value #ATTEMPTS} attempts leaves a dead letter {@value #FETCH_FAILED} for the page with the
- * reason: reported, not fatal (unless dead letters pass {@code --maxDeadLetterRatio}).
+ * spread over the workers. A server that cannot be reached or answers an error, or not in time,
+ * after {@value #ATTEMPTS} attempts (one, once the pages before failed too), or that refuses the
+ * query, leaves a dead letter {@value #FETCH_FAILED} for the page with the reason, after the lines
+ * read before it: reported, not fatal (unless dead letters pass {@code --maxDeadLetterRatio}).
  */
 public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
   static final String FETCH_FAILED = "fetch-failed";
@@ -61,8 +65,12 @@ public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
 
   /** Fetches one page, splitting it while it holds more lines than a page may. */
   static final class FetchFn extends DoFn<KV<Long, Long>, GtRecord> {
+    /** After this many failed pages in a row a server is asked once a page, not {@value #ATTEMPTS} times. */
+    private static final int FAILED_PAGES_BEFORE_ASKING_ONCE = 2;
+
     private final VictoriaQuery query;
     private transient HttpClient client;
+    private transient int failedPagesInARow;
 
     FetchFn(VictoriaQuery query) {
       this.query = query;
@@ -70,86 +78,89 @@ public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
 
     @Setup
     public void setup() {
+      // Redirects are not followed: the credentials would go wherever they point.
       client =
           HttpClient.newBuilder()
               .connectTimeout(Duration.ofSeconds(query.timeoutSeconds()))
-              .followRedirects(HttpClient.Redirect.NORMAL)
+              .followRedirects(HttpClient.Redirect.NEVER)
               .build();
     }
 
     @ProcessElement
     public void process(@Element KV<Long, Long> page, MultiOutputReceiver out) throws InterruptedException {
       GtLogParser parser = new GtLogParser(query.source(), query.label() + "/" + Instant.ofEpochMilli(page.getKey()));
+      Lines lines = new Lines();
       try {
-        fetch(page.getKey(), page.getValue()).replay(parser);
+        fetch(page.getKey(), page.getValue(), lines);
+        failedPagesInARow = 0;
       } catch (IOException e) {
-        parser.fileFailed(FETCH_FAILED, e.getMessage());
+        lines.failed(e.getMessage());
+        failedPagesInARow++;
+      }
+      // What was read before a failure is kept; the failure follows it as the page's dead letter.
+      lines.replay(parser);
+      if (lines.failure != null) {
+        parser.fileFailed(FETCH_FAILED, lines.failure);
       }
       parser.finish().forEach((key, count) -> out.get(ReadGtLogs.STATS).output(KV.of(key, count)));
       parser.records().forEach(out.get(ReadGtLogs.RECORDS)::output);
       parser.deadLetters().forEach(out.get(ReadGtLogs.DEAD_LETTERS)::output);
     }
 
-    private Lines fetch(long from, long to) throws IOException, InterruptedException {
+    /** Adds the window's lines to {@code into}, a window too dense to split any further as a failure. */
+    private void fetch(long from, long to, Lines into) throws IOException, InterruptedException {
       Lines lines = get(query.uri(from, to));
       if (lines.count() <= query.pageLimit()) {
-        return lines;
+        into.addAll(lines);
+      } else if (to - from <= 1000) {
+        into.failed("more than " + query.pageLimit() + " log lines within a second at " + Instant.ofEpochMilli(from)
+            + ": narrow the query (--victoriaLogsQuery)");
+      } else {
+        long middle = from + (to - from) / 2;
+        fetch(from, middle, into);
+        fetch(middle, to, into);
       }
-      if (to - from <= 1000) {
-        throw new IOException(
-            "more than " + query.pageLimit() + " log lines within a second at " + Instant.ofEpochMilli(from)
-                + ": narrow the query (--victoriaLogsQuery)");
-      }
-      long middle = from + (to - from) / 2;
-      Lines both = fetch(from, middle);
-      both.addAll(fetch(middle, to));
-      return both;
     }
 
-    /** The answer's lines; a server error or a failed connection is tried again, a refused query is not. */
+    /**
+     * The answer's lines, all of them within the timeout. A server error, a timeout, a failed
+     * connection, 408 and 429 are tried again after a pause; any other answer is not.
+     */
     private Lines get(URI uri) throws IOException, InterruptedException {
-      HttpRequest.Builder builder =
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(query.timeoutSeconds())).header("Accept", "application/json");
+      HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "application/json");
       if (!query.userInfo().isEmpty()) {
         builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(query.userInfo().getBytes(StandardCharsets.UTF_8)));
       }
       HttpRequest request = builder.GET().build();
-      IOException last = null;
-      for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      int attempts = failedPagesInARow >= FAILED_PAGES_BEFORE_ASKING_ONCE ? 1 : ATTEMPTS;
+      String failure = null;
+      for (int attempt = 1; attempt <= attempts; attempt++) {
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-          HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-          try (InputStream body = response.body()) {
-            if (response.statusCode() == 200) {
-              Lines lines = new Lines();
-              LineReader.read(body, lines);
-              return lines;
-            }
-            String answer = new String(body.readNBytes(300), StandardCharsets.UTF_8).strip();
-            String failure = "GET " + where(uri) + ": HTTP " + response.statusCode() + (answer.isEmpty() ? "" : ": " + answer);
-            if (response.statusCode() < 500) {
-              throw new Refused(failure);
-            }
-            last = new IOException(failure);
+          HttpResponse<byte[]> response = answer.get(query.timeoutSeconds(), TimeUnit.SECONDS);
+          int status = response.statusCode();
+          if (status == 200) {
+            Lines lines = new Lines();
+            LineReader.read(new ByteArrayInputStream(response.body()), lines);
+            return lines;
           }
-        } catch (Refused refused) {
-          throw refused;
-        } catch (HttpTimeoutException e) {
-          last = new IOException("GET " + where(uri) + ": no answer within " + query.timeoutSeconds() + " s", e);
-        } catch (IOException e) {
-          last = new IOException("GET " + where(uri) + ": " + e, e);
+          String text = new String(response.body(), 0, Math.min(300, response.body().length), StandardCharsets.UTF_8).strip();
+          failure = "HTTP " + status + (text.isEmpty() ? "" : ": " + text)
+              + (status / 100 == 3 ? " (redirects are not followed: give the server's own URL)" : "");
+          if (status < 500 && status != 408 && status != 429) {
+            throw new IOException("GET " + where(uri) + ": " + failure);
+          }
+        } catch (TimeoutException e) {
+          answer.cancel(true);
+          failure = "no whole answer within " + query.timeoutSeconds() + " s";
+        } catch (ExecutionException e) {
+          failure = String.valueOf(e.getCause());
         }
-        if (attempt < ATTEMPTS) {
-          Thread.sleep(500L << (attempt - 1));
+        if (attempt < attempts) {
+          Thread.sleep(1000L << (attempt - 1));
         }
       }
-      throw new IOException(last.getMessage() + " (" + ATTEMPTS + " attempts)", last);
-    }
-
-    /** The server would not take the query: asking again does not help. */
-    private static final class Refused extends IOException {
-      Refused(String message) {
-        super(message);
-      }
+      throw new IOException("GET " + where(uri) + ": " + failure + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)"));
     }
 
     /** The server and path, without the query string: the error says where, the page says when. */
@@ -163,6 +174,8 @@ public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
     private record Line(String text, boolean terminated, String badReason, String badDetail) {}
 
     private final List<Line> lines = new ArrayList<>();
+    /** The first thing that went wrong, or null. */
+    private String failure;
 
     @Override
     public void line(String text, boolean terminated) {
@@ -180,6 +193,12 @@ public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
 
     void addAll(Lines more) {
       lines.addAll(more.lines);
+    }
+
+    void failed(String reason) {
+      if (failure == null) {
+        failure = reason;
+      }
     }
 
     void replay(LineReader.Sink sink) {

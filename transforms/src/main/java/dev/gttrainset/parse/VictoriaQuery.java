@@ -43,7 +43,7 @@ public abstract class VictoriaQuery implements Serializable {
 
   public abstract int pageLimit();
 
-  /** For connecting and for each answer to begin. */
+  /** For connecting, and for each whole answer: an hour's page of logs, or the one export of series. */
   public abstract int timeoutSeconds();
 
   public static VictoriaQuery logs(String baseUrl, String logsQl, long startMillis, long endMillis) {
@@ -51,7 +51,7 @@ public abstract class VictoriaQuery implements Serializable {
   }
 
   public static VictoriaQuery metrics(String baseUrl, String selector, long startMillis, long endMillis) {
-    return create(GtRecord.METRICS, baseUrl, selector, startMillis, endMillis, endMillis - startMillis, Integer.MAX_VALUE, 60);
+    return create(GtRecord.METRICS, baseUrl, selector, startMillis, endMillis, endMillis - startMillis, Integer.MAX_VALUE, 300);
   }
 
   static VictoriaQuery create(
@@ -62,14 +62,25 @@ public abstract class VictoriaQuery implements Serializable {
     if (start >= end) {
       throw new IllegalArgumentException("the time range is empty: " + Instant.ofEpochMilli(start) + " to " + Instant.ofEpochMilli(end));
     }
-    URI uri = URI.create(baseUrl);
-    if (uri.getRawAuthority() == null) {
-      throw new IllegalArgumentException("no host in " + baseUrl);
-    }
-    String userInfo = uri.getRawUserInfo() == null ? "" : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
-    String base = uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1) + uri.getRawPath();
+    // The credentials end at the authority's last '@': a password may hold one unescaped.
+    String scheme = baseUrl.substring(0, baseUrl.indexOf("://") + 3);
+    String rest = baseUrl.substring(scheme.length());
+    int pathStart = rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/');
+    String authority = rest.substring(0, pathStart);
+    int at = authority.lastIndexOf('@');
+    String userInfo = at < 0 ? "" : URLDecoder.decode(authority.substring(0, at).replace("+", "%2B"), StandardCharsets.UTF_8);
+    String base = scheme + authority.substring(at + 1) + rest.substring(pathStart);
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = new URI(base);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: " + base, e);
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("no host in " + base);
     }
     return new AutoValue_VictoriaQuery(source, base, userInfo, query, start, end, pageMillis, pageLimit, timeoutSeconds);
   }
@@ -78,6 +89,12 @@ public abstract class VictoriaQuery implements Serializable {
   public VictoriaQuery withPages(long pageMillis, int pageLimit) {
     return new AutoValue_VictoriaQuery(
         source(), baseUrl(), userInfo(), query(), startMillis(), endMillis(), pageMillis, pageLimit, timeoutSeconds());
+  }
+
+  /** The same query with another timeout: for tests, and slow servers. */
+  public VictoriaQuery withTimeout(int seconds) {
+    return new AutoValue_VictoriaQuery(
+        source(), baseUrl(), userInfo(), query(), startMillis(), endMillis(), pageMillis(), pageLimit(), seconds);
   }
 
   public boolean paged() {

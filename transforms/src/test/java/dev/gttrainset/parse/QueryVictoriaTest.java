@@ -157,7 +157,8 @@ class QueryVictoriaTest {
 
   @Test
   void credentialsInTheUrlAreSentAsBasicAuthenticationAndNeverShown(TestPipeline pipeline) {
-    String password = String.join("", "pw", "-", Long.toHexString(System.nanoTime()));
+    // An '@' in a password, unescaped as people write it.
+    String password = String.join("", "pw", "@", Long.toHexString(System.nanoTime()));
     String url = server.url().replace("http://", "http://reader:" + password + "@");
     VictoriaQuery query = VictoriaQuery.logs(url, "*", START, START + 60 * MINUTE);
     assertEquals(server.url(), query.baseUrl());
@@ -173,6 +174,78 @@ class QueryVictoriaTest {
     pipeline.run().waitUntilFinish();
     String basic = java.util.Base64.getEncoder().encodeToString(("reader:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(List.of("Basic " + basic), server.authorizations());
+  }
+
+  @Test
+  void tooManyRequestsIsAskedAgain(TestPipeline pipeline) {
+    server.failWith(429);
+    PCollectionTuple read = pipeline.apply(QueryVictoria.of(threeHours().withPages(180 * MINUTE, 10)));
+    PAssert.that(read.get(ReadGtLogs.DEAD_LETTERS))
+        .satisfies(letters -> {
+          String detail = letters.iterator().next().detail();
+          assertTrue(detail.contains("HTTP 429") && detail.contains("(3 attempts)"), detail);
+          return null;
+        });
+    pipeline.run().waitUntilFinish();
+    assertEquals(QueryVictoria.ATTEMPTS, server.requests());
+  }
+
+  @Test
+  void aRedirectIsNotFollowed(TestPipeline pipeline) {
+    server.failWith(302);
+    PCollectionTuple read = pipeline.apply(QueryVictoria.of(threeHours().withPages(180 * MINUTE, 10)));
+    PAssert.that(read.get(ReadGtLogs.DEAD_LETTERS))
+        .satisfies(letters -> {
+          String detail = letters.iterator().next().detail();
+          assertTrue(detail.contains("HTTP 302") && detail.contains("redirects are not followed"), detail);
+          return null;
+        });
+    pipeline.run().waitUntilFinish();
+    assertEquals(1, server.requests());
+  }
+
+  @Test
+  void anAnswerThatStallsIsGivenUpOnInTime(TestPipeline pipeline) {
+    server.stallAfterTheFirstLine(20_000);
+    PCollectionTuple read = pipeline.apply(QueryVictoria.of(threeHours().withPages(180 * MINUTE, 100).withTimeout(1)));
+    PAssert.that(read.get(ReadGtLogs.DEAD_LETTERS))
+        .satisfies(letters -> {
+          String detail = letters.iterator().next().detail();
+          assertTrue(detail.contains("no whole answer within 1 s") && detail.contains("(3 attempts)"), detail);
+          return null;
+        });
+    PAssert.that(read.get(ReadGtLogs.RECORDS)).empty();
+    long start = System.nanoTime();
+    pipeline.run().waitUntilFinish();
+    assertTrue((System.nanoTime() - start) / 1e9 < 15, "three attempts of a second and their pauses, not the stall");
+  }
+
+  @Test
+  void aSecondTooDenseToSplitFailsAloneAndThePageKeepsTheRest(TestPipeline pipeline) {
+    // Three lines within one second: a page limit of two cannot hold them however it is split.
+    List<String> lines = new ArrayList<>(logLines().subList(0, 3));
+    for (int i = 0; i < 3; i++) {
+      lines.add(logLines().get(0).replace(Instant.ofEpochMilli(START).toString(), Instant.ofEpochMilli(START + 30 * MINUTE + i).toString()));
+    }
+    try (FakeVictoria dense = new FakeVictoria(lines, List.of())) {
+      PCollectionTuple read = pipeline.apply(
+          QueryVictoria.of(VictoriaQuery.logs(dense.url(), "*", START, START + 60 * MINUTE).withPages(60 * MINUTE, 2)));
+      PAssert.that(read.get(ReadGtLogs.RECORDS))
+          .satisfies(records -> {
+            List<Long> times = new ArrayList<>();
+            records.forEach(r -> times.add(r.timestampMillis()));
+            times.sort(null);
+            assertEquals(List.of(START, START + 20 * MINUTE, START + 40 * MINUTE), times, "the lines around the dense second");
+            return null;
+          });
+      PAssert.that(read.get(ReadGtLogs.DEAD_LETTERS))
+          .satisfies(letters -> {
+            String detail = letters.iterator().next().detail();
+            assertTrue(detail.startsWith("more than 2 log lines within a second at 2026-02-25T00:30:00Z"), detail);
+            return null;
+          });
+      pipeline.run().waitUntilFinish();
+    }
   }
 
   @Test

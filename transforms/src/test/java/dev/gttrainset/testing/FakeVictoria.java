@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +32,7 @@ public final class FakeVictoria implements AutoCloseable {
   private final List<String> matches = new ArrayList<>();
   private final List<String> authorizations = new ArrayList<>();
   private volatile int status = 200;
+  private volatile long stallMillis;
 
   public FakeVictoria(List<String> logLines, List<String> seriesLines) {
     for (String line : logLines) {
@@ -48,6 +50,7 @@ public final class FakeVictoria implements AutoCloseable {
     }
     server.createContext("/select/logsql/query", this::logsQuery);
     server.createContext("/api/v1/export", this::export);
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -71,6 +74,11 @@ public final class FakeVictoria implements AutoCloseable {
 
   public void failWith(int httpStatus) {
     status = httpStatus;
+  }
+
+  /** Answers logs queries with their first line, then waits this long before the rest. */
+  public void stallAfterTheFirstLine(long millis) {
+    stallMillis = millis;
   }
 
   @Override
@@ -100,7 +108,27 @@ public final class FakeVictoria implements AutoCloseable {
         lines++;
       }
     }
+    if (stallMillis > 0) {
+      stalled(exchange, body.toString());
+      return;
+    }
     answer(exchange, 200, body.toString());
+  }
+
+  private void stalled(HttpExchange exchange, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      int firstLine = body.indexOf('\n') + 1;
+      out.write(bytes, 0, firstLine);
+      out.flush();
+      Thread.sleep(stallMillis);
+      out.write(bytes, firstLine, bytes.length - firstLine);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException closedByTheClient) {
+      // The client gave up waiting, as it should.
+    }
   }
 
   private void export(HttpExchange exchange) throws IOException {
