@@ -93,6 +93,24 @@ public final class AgentSessions {
     return sessionAt(key(role, worker), rig, millis);
   }
 
+  /**
+   * The agent's latest session to start by a moment, however long ago it ended: what a verdict on
+   * its finished work (a merge hours later) is about.
+   */
+  public Optional<SessionSpan> lastStartedBy(GtRole role, String rig, String worker, long millis) {
+    List<SessionSpan> sessions = byKey.get(key(role, worker));
+    if (millis == Timestamps.NONE || sessions == null) {
+      return Optional.empty();
+    }
+    for (int i = lastStartingBy(sessions, millis); i >= 0; i--) {
+      SessionSpan s = sessions.get(i);
+      if (rig.isEmpty() || s.role().rig().isEmpty() || s.role().rig().equals(rig)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<SessionSpan> sessionAt(String key, String rig, long millis) {
     List<SessionSpan> sessions = byKey.get(key);
     if (millis == Timestamps.NONE || sessions == null) {

@@ -40,6 +40,9 @@ final class OutcomeIndex {
 
   private record BeadLink(String bead, long millis) {}
 
+  /** A {@code done} event naming a branch, and the session it came from. */
+  private record BranchDone(String session, long millis) {}
+
   /** A bead's status as of a moment; the latest wins. */
   private record BeadState(String status, long millis) {}
 
@@ -73,12 +76,12 @@ final class OutcomeIndex {
     Map<String, BeadState> beadStatus = new TreeMap<>();
     Map<String, Long> tokens = new TreeMap<>();
     Map<String, Long> costs = new TreeMap<>();
-    Map<String, String> sessionOfBranch = new TreeMap<>();
+    Map<String, List<BranchDone>> donesOfBranch = new TreeMap<>();
     // Done events first: merges find their session by the branch a done event named.
     List<GtRecord> ordered = new ArrayList<>(signals);
     ordered.sort(Comparator.comparing((GtRecord r) -> !r.type().equals("done")));
     for (GtRecord signal : ordered) {
-      Optional<String> session = sessionOf(signal, roles, agents, rigs, sessionOfBranch);
+      Optional<String> session = sessionOf(signal, roles, agents, rigs, donesOfBranch);
       String source = signal.source();
       if (source.equals(GtRecord.BEADS)) {
         beadStatus.merge(signal.bead(), new BeadState(signal.status(), signal.timestampMillis()), OutcomeIndex::later);
@@ -106,7 +109,7 @@ final class OutcomeIndex {
       if (verdict != null) {
         verdicts.computeIfAbsent(id, s -> new ArrayList<>()).add(new Candidate(name, verdict, signal.timestampMillis()));
         if (signal.type().equals("done") && !signal.branch().isEmpty()) {
-          sessionOfBranch.merge(signal.branch(), id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          donesOfBranch.computeIfAbsent(signal.branch(), b -> new ArrayList<>()).add(new BranchDone(id, signal.timestampMillis()));
         }
       }
     }
@@ -131,7 +134,7 @@ final class OutcomeIndex {
 
   /** The session a signal speaks of, if any. */
   private static Optional<String> sessionOf(
-      GtRecord signal, Map<String, RoleTag> roles, AgentSessions agents, Set<String> rigs, Map<String, String> sessionOfBranch) {
+      GtRecord signal, Map<String, RoleTag> roles, AgentSessions agents, Set<String> rigs, Map<String, List<BranchDone>> donesOfBranch) {
     if (!signal.sessionId().isEmpty()) {
       return roles.containsKey(signal.sessionId()) ? Optional.of(signal.sessionId()) : Optional.empty();
     }
@@ -149,18 +152,30 @@ final class OutcomeIndex {
       case "merged":
       case "merge_failed":
       case "merge_skipped":
-        if (sessionOfBranch.containsKey(signal.branch())) {
-          return Optional.of(sessionOfBranch.get(signal.branch()));
+        if (donesOfBranch.containsKey(signal.branch())) {
+          return Optional.of(submitter(donesOfBranch.get(signal.branch()), millis));
         }
-        // The refinery names the polecat; its session had ended by the merge, so look at its end.
+        // The refinery names the polecat; its session had ended by the merge, maybe hours before.
         String rig = RoleAddress.parse(signal.actor()).map(RoleRules.Match::rig).orElse("");
-        return agents.sessionOf(GtRole.POLECAT, rig, signal.worker(), millis).map(SessionSpan::sessionId);
+        return agents.lastStartedBy(GtRole.POLECAT, rig, signal.worker(), millis).map(SessionSpan::sessionId);
       case "escalation_sent":
       case "session_death":
         return RoleAddress.parse(signal.status()).flatMap(agent -> at(agents, agent, millis));
       default:
         return RoleAddress.parse(signal.actor()).flatMap(agent -> at(agents, agent, millis));
     }
+  }
+
+  /**
+   * The session whose {@code done} submitted the branch that a verdict at {@code millis} is about:
+   * the latest done before it (a branch handed on and done again), else the first after it.
+   */
+  private static String submitter(List<BranchDone> dones, long millis) {
+    Comparator<BranchDone> byTime = Comparator.comparingLong(BranchDone::millis).thenComparing(BranchDone::session);
+    return dones.stream().filter(d -> d.millis() <= millis).max(byTime)
+        .or(() -> dones.stream().min(byTime))
+        .orElseThrow()
+        .session();
   }
 
   private static Optional<String> at(AgentSessions agents, RoleRules.Match agent, long millis) {

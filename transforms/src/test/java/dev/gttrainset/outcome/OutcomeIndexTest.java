@@ -92,6 +92,28 @@ class OutcomeIndexTest {
   }
 
   @Test
+  void aVerdictFindsTheSessionThatSubmittedTheBranchHoursLater() {
+    Map<String, RoleTag> roles = Map.of(
+        "toast-1", RoleTag.create(GtRole.POLECAT, "gastown", "toast", "cwd"),
+        "toast-2", RoleTag.create(GtRole.POLECAT, "gastown", "toast", "cwd"),
+        "nux-1", RoleTag.create(GtRole.POLECAT, "gastown", "nux", "cwd"));
+    List<ConversationFacts> facts = List.of(
+        main("toast-1", 0, 60 * MINUTE, 0), main("toast-2", 120 * MINUTE, 200 * MINUTE, 0), main("nux-1", 0, 30 * MINUTE, 0));
+    List<GtRecord> signals = List.of(
+        // The branch was done by toast-1, handed on, and done again by toast-2: the merge is toast-2's.
+        event("done", "gastown/polecats/toast", 55 * MINUTE).toBuilder().setBranch("polecat/toast-abc").build(),
+        event("done", "gastown/polecats/toast", 195 * MINUTE).toBuilder().setBranch("polecat/toast-abc").build(),
+        event("merged", "gastown/refinery", 400 * MINUTE).toBuilder().setWorker("toast").setBranch("polecat/toast-abc").build(),
+        // No done named nux's branch; the refinery's verdict comes five hours after nux-1 ended.
+        event("merge_failed", "gastown/refinery", 330 * MINUTE).toBuilder().setWorker("nux").setBranch("polecat/nux-q").build());
+
+    Map<String, SessionOutcome> outcomes = new OutcomeIndex(roles, facts, signals).outcomes();
+    assertEquals("events:done", outcomes.get("toast-1").outcomeSignal());
+    assertEquals("events:merged", outcomes.get("toast-2").outcomeSignal());
+    assertEquals("events:merge_failed", outcomes.get("nux-1").outcomeSignal());
+  }
+
+  @Test
   void gasTownSessionNamesNameTheirAgents() {
     List<String> rigs = List.of("gastown", "gas-works");
     assertEquals(GtRole.MAYOR, GtSessionName.agentOf("hq-mayor", rigs).get().role());
