@@ -10,6 +10,7 @@ import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -45,6 +46,9 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
         "ScoreEach",
         ParDo.of(new ScoreFn(outcomes)).withSideInputs(outcomes).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
   }
+
+  private static final Pattern BEAD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern BEAD_STATUS = Pattern.compile("[a-z][a-z_]{0,31}");
 
   /** The outcome facts that are numbers; the others (signal, bead, bead_status) are names. */
   public static final Set<String> NUMBERS =
@@ -85,10 +89,12 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
           OutcomeRules.OUTCOME, OutcomeRules.component(OutcomeRules.OUTCOME, session.outcomeValue(), session.outcomeSignal()));
       outcome.put("signal", session.outcomeSignal());
     }
-    if (!session.bead().isEmpty()) {
+    // Samples are scrubbed before they are scored: what the logs say of beads is kept only when it
+    // is an id or a status word, never free text.
+    if (BEAD_ID.matcher(session.bead()).matches()) {
       outcome.put("bead", session.bead());
     }
-    if (!session.beadStatus().isEmpty()) {
+    if (BEAD_STATUS.matcher(session.beadStatus()).matches()) {
       outcome.put("bead_status", session.beadStatus());
       Double value = OutcomeRules.BEAD_STATUS.get(session.beadStatus());
       if (value != null) {

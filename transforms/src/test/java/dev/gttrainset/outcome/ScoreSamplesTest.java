@@ -58,6 +58,15 @@ class ScoreSamplesTest {
   }
 
   @Test
+  void beadsAreKeptOnlyAsIdsAndStatusWords() {
+    SessionOutcome free = SessionOutcome.builder().setBead("fix the login for jane doe").setBeadStatus("Closed by Jane").build();
+    Sample scored = ScoreSamples.scored(sample(), free);
+    assertFalse(scored.outcome().containsKey("bead"), scored.outcome()::toString);
+    assertFalse(scored.outcome().containsKey("bead_status"), scored.outcome()::toString);
+    assertFalse(scored.scoreComponents().containsKey(OutcomeRules.BEAD));
+  }
+
+  @Test
   void withoutASignalThereIsNoComponentForIt() {
     Sample scored = ScoreSamples.scored(sample(), SessionOutcome.builder().build());
     assertFalse(scored.scoreComponents().containsKey(OutcomeRules.OUTCOME));
