@@ -94,7 +94,7 @@ final class AvailabilityReport {
             + ", validation "
             + n(sum(stats.path("roles"), "val"))
             + ")");
-    row(md, "Exact duplicates removed", n(samples.path("duplicates")));
+    row(md, "Duplicates removed (exact, near, published before)", n(samples.path("duplicates")));
     row(md, "Samples rejected", n(samples.path("rejected")));
     row(
         md,
@@ -363,7 +363,7 @@ final class AvailabilityReport {
       findings.add(
           new Finding(
               null,
-              "Collect more sessions of " + roles + ", or oversample " + roles + " when training."));
+              "Collect more sessions of " + roles + ", or oversample " + roles + " when training (`--balance=oversample`)."));
     }
     JsonNode sources = stats.path("sources");
     for (Map.Entry<String, String> source : context.sourcePaths().entrySet()) {
@@ -371,9 +371,13 @@ final class AvailabilityReport {
         continue;
       }
       String title = SOURCE_TITLES.getOrDefault(source.getKey(), source.getKey());
+      long failed = sources.path(source.getKey()).path("files_failed").asLong();
       findings.add(
           new Finding(
-              title + " not found: looked at `" + source.getValue() + "`.",
+              failed > 0
+                  ? title + " could not be read: " + plural(failed, "file") + " (or pages of a live server) failed,"
+                      + " the dead letters say why: `" + source.getValue() + "`."
+                  : title + " not found: looked at `" + source.getValue() + "`.",
               missingSourceAdvice(source.getKey(), source.getValue())));
     }
     long unknown = stats.path("roles").path("unknown").path("sessions").asLong();

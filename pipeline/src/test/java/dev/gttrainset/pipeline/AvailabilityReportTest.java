@@ -55,7 +55,7 @@ class AvailabilityReportTest {
     String report = AvailabilityReport.render(StatsDocument.build(counts(), context()), context());
     assertTrue(report.contains("**polecat** has 3.0% of the samples (3): under 5%"), report);
     assertTrue(report.contains("**mayor** has 97.0% of the samples: it dominates."), report);
-    assertTrue(report.contains("Collect more sessions of polecat, or oversample polecat when training."), report);
+    assertTrue(report.contains("Collect more sessions of polecat, or oversample polecat when training (`--balance=oversample`)."), report);
     assertTrue(report.contains("Town events (`.events.jsonl`) not found: looked at `/data/gt/.events.jsonl`."), report);
     assertFalse(report.contains("could not be given a role"), report);
   }

@@ -87,6 +87,8 @@ class LiveTelemetryJobTest {
     assertEquals(2, gone.stats().at("/dead_letters/fetch-failed").asLong(), gone.stats().get("dead_letters")::toString);
     assertTrue(gone.stats().at("/accounting/lines_balanced").asBoolean());
     assertEquals(false, gone.stats().at("/sources/otel_logs/found").asBoolean(), "no page could be read");
+    String report = new String(gone.files().get("REPORT.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("could not be read: 2 files (or pages of a live server) failed"), report);
     String deadLetters = new String(gone.files().get("dead_letters.jsonl"), StandardCharsets.UTF_8);
     assertTrue(deadLetters.contains("victorialogs/2024-01-01T01:00:00Z"), deadLetters);
   }

@@ -97,9 +97,13 @@ public final class DropNearDuplicates extends PTransform<PCollection<Sample>, PC
         return; // nothing said, nothing to be alike in
       }
       int[] signature = MinHash.signature(text);
+      if (signature.length == 0) {
+        return; // no word: symbols alone are like nothing
+      }
       NearDupCandidate candidate = NearDupCandidate.create(DedupCandidate.of(sample), signature);
-      for (int band = 0; band < MinHash.BANDS; band++) {
-        long key = MinHash.bandKey(signature, band);
+      int rows = MinHash.rowsFor(threshold);
+      for (int band = 0; band < MinHash.SIZE / rows; band++) {
+        long key = MinHash.bandKey(signature, band, rows);
         out.output(KV.of(band * GROUPS_PER_BAND + (int) (key & (GROUPS_PER_BAND - 1)), KV.of(key, candidate)));
       }
     }

@@ -10,15 +10,15 @@ import java.util.Locale;
 /**
  * MinHash signatures of what a sample's assistant says and does (its text and its tool calls,
  * scrubbed), and the band keys of locality-sensitive hashing: two samples whose word shingles
- * have Jaccard similarity J agree on a signature position with probability J, and share a band
- * key with probability {@code 1 - (1 - J^ROWS)^BANDS}: 0.95 at J = 0.8, 0.07 at J = 0.5.
+ * have Jaccard similarity J agree on a signature position with probability J, and share one of
+ * {@code SIZE / rows} band keys of {@code rows} positions with probability {@code 1 - (1 -
+ * J^rows)^(SIZE / rows)}. The rows follow the threshold ({@link #rowsFor}): at 0.8, 16 bands of 8
+ * rows, 0.95 at J = 0.8 and 0.07 at J = 0.5.
  */
 public final class MinHash {
   /** Signature length: the similarity estimate's standard error is at most 0.045. */
   public static final int SIZE = 128;
 
-  public static final int BANDS = 16;
-  static final int ROWS = SIZE / BANDS;
 
   /** Words per shingle. */
   static final int SHINGLE = 3;
@@ -42,13 +42,39 @@ public final class MinHash {
     return text.toString();
   }
 
-  /** The signature of a text's word shingles; a text of fewer words than a shingle is one shingle. */
+  /** Pairs at the threshold must meet in a band at least this often. */
+  static final double MEET_AT_THRESHOLD = 0.9;
+
+  /**
+   * The rows of a band for a similarity threshold: the most (the fewest candidates to compare)
+   * with which pairs at the threshold still share a band with probability {@value #MEET_AT_THRESHOLD}.
+   */
+  public static int rowsFor(double threshold) {
+    int rows = 1;
+    while (rows * 2 <= SIZE / 2 && meet(threshold, rows * 2) >= MEET_AT_THRESHOLD) {
+      rows *= 2;
+    }
+    return rows;
+  }
+
+  /** The probability that two signatures of similarity {@code j} share a band of {@code rows}. */
+  static double meet(double j, int rows) {
+    return 1 - Math.pow(1 - Math.pow(j, rows), SIZE / rows);
+  }
+
+  /**
+   * The signature of a text's word shingles (a text of fewer words than a shingle is one shingle),
+   * or an empty one for a text without a word: it is like no other.
+   */
   public static int[] signature(String text) {
-    int[] minimums = new int[SIZE];
-    Arrays.fill(minimums, Integer.MAX_VALUE);
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+");
     int start = words.length > 0 && words[0].isEmpty() ? 1 : 0;
     int count = words.length - start;
+    if (count == 0) {
+      return new int[0];
+    }
+    int[] minimums = new int[SIZE];
+    Arrays.fill(minimums, Integer.MAX_VALUE);
     int shingles = Math.max(1, count - SHINGLE + 1);
     for (int s = 0; s < shingles; s++) {
       long shingle = 0xcbf29ce484222325L;
@@ -76,10 +102,10 @@ public final class MinHash {
     return same / (double) SIZE;
   }
 
-  /** The key of one band of a signature; keys of different bands never meet. */
-  public static long bandKey(int[] signature, int band) {
+  /** The key of one band of {@code rows} positions of a signature; keys of different bands never meet. */
+  public static long bandKey(int[] signature, int band, int rows) {
     long key = mix(band + 1L);
-    for (int row = band * ROWS; row < (band + 1) * ROWS; row++) {
+    for (int row = band * rows; row < (band + 1) * rows; row++) {
       key = mix(key ^ signature[row]);
     }
     return key;

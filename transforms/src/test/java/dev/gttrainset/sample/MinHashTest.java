@@ -27,12 +27,31 @@ class MinHashTest {
   void similarSignaturesShareABandAndTheSameTextTheSameKeys() {
     int[] a = MinHash.signature(PATROL);
     int[] b = MinHash.signature(PATROL.replace("12", "14"));
+    int rows = MinHash.rowsFor(0.8);
     boolean shared = false;
-    for (int band = 0; band < MinHash.BANDS; band++) {
-      assertEquals(MinHash.bandKey(a, band), MinHash.bandKey(MinHash.signature(PATROL), band));
-      shared |= MinHash.bandKey(a, band) == MinHash.bandKey(b, band);
+    for (int band = 0; band < MinHash.SIZE / rows; band++) {
+      assertEquals(MinHash.bandKey(a, band, rows), MinHash.bandKey(MinHash.signature(PATROL), band, rows));
+      shared |= MinHash.bandKey(a, band, rows) == MinHash.bandKey(b, band, rows);
     }
     assertTrue(shared, "near-duplicates meet in at least one band");
-    assertTrue(MinHash.bandKey(a, 0) != MinHash.bandKey(a, 1), "bands never meet each other");
+    assertTrue(MinHash.bandKey(a, 0, rows) != MinHash.bandKey(a, 1, rows), "bands never meet each other");
+  }
+
+  @Test
+  void bandsFollowTheThresholdSoPairsAtItStillMeet() {
+    assertEquals(8, MinHash.rowsFor(0.8));
+    assertEquals(4, MinHash.rowsFor(0.6));
+    assertEquals(16, MinHash.rowsFor(0.95));
+    for (double threshold : new double[] {0.3, 0.5, 0.6, 0.8, 0.9, 0.95}) {
+      int rows = MinHash.rowsFor(threshold);
+      assertTrue(MinHash.meet(threshold, rows) >= 0.9, "pairs at " + threshold + " in bands of " + rows);
+      assertTrue(rows == MinHash.SIZE / 2 || MinHash.meet(threshold, rows * 2) < 0.9, "no more rows would do");
+    }
+  }
+
+  @Test
+  void aTextWithoutWordsIsLikeNoOther() {
+    assertEquals(0, MinHash.signature("--- *** !!!").length);
+    assertEquals(0, MinHash.signature("").length);
   }
 }
