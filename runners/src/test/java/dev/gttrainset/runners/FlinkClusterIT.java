@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The shaded jar on Flink gives the DirectRunner's bytes: submitted with our scripts to a real
  * standalone cluster started from Maven Central jars, and on embedded Flink with parallelism 1 and
- * 2, and on a cluster that loses a TaskManager mid-job. The cluster is stopped even when the test
+ * 2 (also on a generated town with near-duplicates, outcome scores and balance), and on a cluster
+ * that loses a TaskManager mid-job. The cluster is stopped even when the test
  * fails.
  */
 class FlinkClusterIT {
@@ -117,6 +118,29 @@ class FlinkClusterIT {
     assertEquals(0, run("local-" + parallelism, jobCommand(java, output)));
     assertSameFiles(direct, output);
     System.out.printf("embedded flink, parallelism %d: %.1f s%n", parallelism, (System.nanoTime() - start) / 1e9);
+  }
+
+  @Test
+  void aGeneratedTownsNearDuplicatesScoresAndBalanceAreTheSameOnFlink() throws Exception {
+    Path town = work.resolve("town");
+    assertEquals(0, run("generate", List.of(
+        "java", "-cp", JAR.toString(), "dev.gttrainset.testdata.TownGenerator", "--out=" + town, "--megabytes=10")));
+    List<String> options = List.of(
+        "--sessions=" + town.resolve("claude/projects"), "--town=" + town.resolve("town"), "--gtHome=" + town.resolve("gt"),
+        "--otelLogs=" + town.resolve("otel/victorialogs.jsonl"), "--metricsExport=" + town.resolve("otel/victoriametrics.jsonl"),
+        "--balance=oversample", "--balanceTargets=polecat=0.1,boot=0.05");
+    List<String> onDirect = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+    onDirect.addAll(options);
+    onDirect.add("--output=" + work.resolve("town-direct"));
+    List<String> onFlink = new ArrayList<>(List.of(
+        "java", "-jar", JAR.toString(), "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
+    onFlink.addAll(options);
+    onFlink.add("--output=" + work.resolve("town-flink"));
+    assertEquals(0, run("town-direct", onDirect));
+    assertEquals(0, run("town-flink", onFlink));
+    JsonNode samples = new ObjectMapper().readTree(work.resolve("town-direct/stats.json").toFile()).path("samples");
+    assertTrue(samples.path("near_duplicates").asLong() > 0 && samples.path("repeated").asLong() > 0, samples::toString);
+    assertSameFiles(work.resolve("town-direct"), work.resolve("town-flink"));
   }
 
   /** Waits until a task of the job is running, then names the TaskManager it runs on. */
