@@ -81,10 +81,19 @@ class LiveTelemetryJobTest {
 
   @Test
   void aServerThatIsNotThereIsReportedAndTheRunGoesOn() {
-    JobRun gone = JobRun.of(work.resolve("gone"), args(
-        "--victoriaLogsUrl=http://127.0.0.1:9", "--telemetryFrom=2024-01-01T00:00:00Z", "--telemetryTo=2024-01-01T02:00:00Z"));
+    String[] twoHoursOfAServerThatIsNotThere = args(
+        "--victoriaLogsUrl=http://127.0.0.1:9", "--telemetryFrom=2024-01-01T00:00:00Z", "--telemetryTo=2024-01-01T02:00:00Z");
+    JobRun gone = JobRun.of(work.resolve("gone"), twoHoursOfAServerThatIsNotThere);
     assertEquals(0, gone.exitCode, gone::toString);
+    assertEquals(2, gone.stats().at("/files/unavailable").asLong());
+    assertEquals(0, gone.stats().at("/files/failed").asLong());
     assertEquals(2, gone.stats().at("/dead_letters/fetch-failed").asLong(), gone.stats().get("dead_letters")::toString);
+    // A ratio that the town's own dead letters pass, and the two pages would not, were they wasted input.
+    double ratio = (gone.stats().at("/lines/dead_letters").asLong() + 0.5) / gone.stats().at("/lines/read").asLong();
+    List<String> strict = new ArrayList<>(List.of(twoHoursOfAServerThatIsNotThere));
+    strict.add("--maxDeadLetterRatio=" + ratio);
+    JobRun strictRun = JobRun.of(work.resolve("gone-strict"), strict.toArray(new String[0]));
+    assertEquals(0, strictRun.exitCode, strictRun::toString);
     assertTrue(gone.stats().at("/accounting/lines_balanced").asBoolean());
     assertEquals(false, gone.stats().at("/sources/otel_logs/found").asBoolean(), "no page could be read");
     String report = new String(gone.files().get("REPORT.md"), StandardCharsets.UTF_8);

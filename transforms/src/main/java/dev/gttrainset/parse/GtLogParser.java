@@ -95,6 +95,11 @@ public final class GtLogParser implements LineReader.Sink {
     lines.fileFailed(reason, detail);
   }
 
+  /** A live server's page could not be had: reported as a dead letter, not a failed input file. */
+  public void sourceFailed(String reason, String detail) {
+    lines.sourceFailed(reason, detail);
+  }
+
   public List<GtRecord> records() {
     return records;
   }

@@ -87,10 +87,26 @@ final class JsonLineReader {
     deadLetters.add(DeadLetter.create(source, file, lineNumber, reason, detail, line));
   }
 
-  /** The rest of the file could not be read: one dead letter for the file, at the next line. */
+  /**
+   * The rest of the file could not be read: one dead letter for the file, at the next line, and
+   * a failed file of the input (which --maxDeadLetterRatio counts).
+   */
   void fileFailed(String reason, String detail) {
-    failed = true;
     counters.increment(StatKeys.FILES_FAILED);
+    failed(reason, detail);
+  }
+
+  /**
+   * The rest could not be had from a source that is not input of ours (a live server's page):
+   * a dead letter as for a file, but the input wasted nothing, so it is no failed file.
+   */
+  void sourceFailed(String reason, String detail) {
+    counters.increment(StatKeys.FILES_UNAVAILABLE);
+    failed(reason, detail);
+  }
+
+  private void failed(String reason, String detail) {
+    failed = true;
     counters.increment(StatKeys.source(source, "files_failed"));
     counters.increment(StatKeys.deadLetters(reason));
     deadLetters.add(DeadLetter.create(source, file, lineNumber + 1, reason, detail, ""));

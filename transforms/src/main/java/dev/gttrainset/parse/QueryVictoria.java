@@ -36,7 +36,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * spread over the workers. A server that cannot be reached or answers an error, or not in time,
  * after {@value #ATTEMPTS} attempts (one, once the pages before failed too), or that refuses the
  * query, leaves a dead letter {@value #FETCH_FAILED} for the page with the reason, after the lines
- * read before it: reported, not fatal (unless dead letters pass {@code --maxDeadLetterRatio}).
+ * read before it: reported, never fatal (a server's page is not input the run wasted, so it does
+ * not count against {@code --maxDeadLetterRatio}).
  */
 public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
   static final String FETCH_FAILED = "fetch-failed";
@@ -100,7 +101,7 @@ public final class QueryVictoria extends PTransform<PBegin, PCollectionTuple> {
       // What was read before a failure is kept; the failure follows it as the page's dead letter.
       lines.replay(parser);
       if (lines.failure != null) {
-        parser.fileFailed(FETCH_FAILED, lines.failure);
+        parser.sourceFailed(FETCH_FAILED, lines.failure);
       }
       parser.finish().forEach((key, count) -> out.get(ReadGtLogs.STATS).output(KV.of(key, count)));
       parser.records().forEach(out.get(ReadGtLogs.RECORDS)::output);

@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class StatKeys {
   public static final String FILES_READ = "files.read";
   public static final String FILES_FAILED = "files.failed";
+  /** Pages of a live server that could not be had: dead letters, but no input wasted. */
+  public static final String FILES_UNAVAILABLE = "files.unavailable";
   public static final String FILES_IGNORED = "files.ignored";
   public static final String FILES_EMPTY = "files.empty";
   public static final String FILES_SEEN_THROUGH_LINKS = "files.seen_again_through_links";
