@@ -3,7 +3,6 @@ package dev.gttrainset.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +65,7 @@ final class HtmlReport {
 
   private static void row(StringBuilder html, String measure, long value) {
     html.append("<tr><td>").append(SvgCharts.escape(measure)).append("</td><td>")
-        .append(String.format(Locale.ROOT, "%,d", value)).append("</td></tr>");
+        .append(AvailabilityReport.n(value)).append("</td></tr>");
   }
 
   private static void section(StringBuilder html, String id, String svg) {

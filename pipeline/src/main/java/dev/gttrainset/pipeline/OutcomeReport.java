@@ -51,7 +51,7 @@ final class OutcomeReport {
     if (scores.size() > 0) {
       md.append("### Scores of the written samples, by role\n\n| Role |");
       for (int bin = 0; bin < BINS; bin++) {
-        md.append(String.format(Locale.ROOT, " %.1f–%.1f |", bin / 10.0, (bin + 1) / 10.0));
+        md.append(' ').append(binLabel(bin)).append(" |");
       }
       md.append(" Median |\n|---|");
       md.append("---:|".repeat(BINS + 1)).append('\n');
@@ -117,6 +117,11 @@ final class OutcomeReport {
     return counts;
   }
 
+  /** A score bin as the report names it: {@code 0.7–0.8}. */
+  static String binLabel(int bin) {
+    return String.format(Locale.ROOT, "%.1f–%.1f", bin / 10.0, (bin + 1) / 10.0);
+  }
+
   private static String median(long[] counts) {
     long total = 0;
     for (long count : counts) {
@@ -126,7 +131,7 @@ final class OutcomeReport {
     for (int bin = 0; bin < counts.length; bin++) {
       seen += counts[bin];
       if (seen * 2 >= total && total > 0) {
-        return String.format(Locale.ROOT, "%.1f–%.1f", bin / 10.0, (bin + 1) / 10.0);
+        return binLabel(bin);
       }
     }
     return "–";

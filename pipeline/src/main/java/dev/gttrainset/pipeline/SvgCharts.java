@@ -36,7 +36,7 @@ final class SvgCharts {
         svg.append(String.format(Locale.ROOT,
             "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s, %s: %,d</title></rect>",
             LABEL_WIDTH, y + s * BAR, width, BAR - 2, COLORS[s % COLORS.length], escape(row.label()), escape(series.get(s)), value));
-        svg.append(text(LABEL_WIDTH + width + 4, y + s * BAR + BAR - 4, "start", String.format(Locale.ROOT, "%,d", value)));
+        svg.append(text(LABEL_WIDTH + width + 4, y + s * BAR + BAR - 4, "start", AvailabilityReport.n(value)));
       }
       y += group;
     }
@@ -57,11 +57,11 @@ final class SvgCharts {
       int h = (int) Math.round(90 * bins[bin] / (double) max);
       int x = 20 + bin * barWidth;
       svg.append(String.format(Locale.ROOT,
-          "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%.1f–%.1f: %,d</title></rect>",
-          x, 120 - h, barWidth - 4, h, COLORS[0], bin / 10.0, (bin + 1) / 10.0, bins[bin]));
+          "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s: %,d</title></rect>",
+          x, 120 - h, barWidth - 4, h, COLORS[0], OutcomeReport.binLabel(bin), bins[bin]));
       svg.append(text(x + barWidth / 2 - 2, 134, "middle", String.format(Locale.ROOT, "%.1f", bin / 10.0)));
       if (bins[bin] > 0) {
-        svg.append(text(x + barWidth / 2 - 2, 116 - h, "middle", String.format(Locale.ROOT, "%,d", bins[bin])));
+        svg.append(text(x + barWidth / 2 - 2, 116 - h, "middle", AvailabilityReport.n(bins[bin])));
       }
     }
     return svg.append("</svg>\n").toString();
