@@ -288,6 +288,23 @@ final class AvailabilityReport {
     md.append('\n');
     countTable(md, "Secrets and personal data scrubbed, by rule", "Rule", "Replacements", stats.path("redactions"));
     redactionsByRole(md, stats.path("redactions_by_role"));
+    leakGate(md, stats.path("leak_gate"));
+  }
+
+  /** What the leak gate found in written lines, which the scrubber had let through. */
+  private static void leakGate(StringBuilder md, JsonNode gate) {
+    md.append("### Leak gate\n\n");
+    if (gate.path("findings").asLong() == 0) {
+      md.append("The leak gate read every written line and found no secret the scrubber had let through.\n\n");
+      return;
+    }
+    md.append(n(gate.path("quarantined_samples")))
+        .append(" samples quarantined (left out of the datasets, listed in `rejects.jsonl` as `leak-gate` without their text), ")
+        .append(n(gate.path("withheld_rejects")))
+        .append(" rejects and ")
+        .append(n(gate.path("withheld_dead_letters")))
+        .append(" dead letters kept without their text.\n\n");
+    countTable(md, null, "Rule", "Findings", gate.path("rules"));
   }
 
   /** A role by rule table of replacements, rules as columns in the order of their totals. */

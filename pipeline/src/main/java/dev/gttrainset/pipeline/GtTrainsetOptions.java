@@ -84,6 +84,15 @@ public interface GtTrainsetOptions extends PipelineOptions {
   void setKeepThinking(boolean value);
 
   @Description(
+      "What the leak gate does with an output line in which it finds a secret: quarantine (the"
+          + " default: the sample is left out and listed in rejects.jsonl as leak-gate with the rule and"
+          + " place, never the text; the rest is published) or fail (nothing is published, exit 3).")
+  @Default.String("quarantine")
+  String getLeakGate();
+
+  void setLeakGate(String value);
+
+  @Description(
       "Scrub rule ids to switch off in the scrubber, comma-separated; the leak gate still checks"
           + " them all. Only for proving that the gate fails a run that lets a secret through.")
   @Default.String("")

@@ -1,6 +1,7 @@
 package dev.gttrainset.pipeline;
 
 import dev.gttrainset.cost.MatchCosts;
+import dev.gttrainset.gate.OutputGate;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
@@ -31,7 +32,7 @@ import dev.gttrainset.sample.RoleBalance;
 import dev.gttrainset.sample.SampleWindower;
 import dev.gttrainset.sample.ShortenToolOutput;
 import dev.gttrainset.sample.TrainValSplit;
-import dev.gttrainset.scrub.HomeUsers;
+import dev.gttrainset.scrub.PeopleInSessions;
 import dev.gttrainset.scrub.Scrub;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
@@ -118,10 +119,10 @@ public final class GtTrainsetPipeline {
                         options.getMaxToolResultChars(),
                         options.getKeepThinking()),
                     costBySession));
-    PCollectionView<List<String>> homeUsers =
-        facts.apply("HomeUsers", HomeUsers.fromWorkingDirectories());
+    PCollectionView<Map<String, String>> people =
+        sessions.get(ReadSessions.CONVERSATIONS).apply("PeopleInSessions", PeopleInSessions.found());
     PCollectionTuple scrubbed =
-        built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber, homeUsers));
+        built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber, people));
     PCollectionTuple shortened =
         scrubbed
             .get(Scrub.SAMPLES)
@@ -152,26 +153,27 @@ public final class GtTrainsetPipeline {
         fresh
             .get(DropPublished.NEW)
             .apply("BalanceRoles", BalanceRoles.with(roleBalance(options), split));
+    OutputGate gate = OutputGate.of(OutputGate.Mode.parse(options.getLeakGate()));
     PCollectionTuple rendered =
-        balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(split, records));
+        balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(split, records, gate));
 
     PCollectionTuple deadLetters =
         PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
             .and(gtLogs.get(ReadGtLogs.DEAD_LETTERS))
             .apply("AllDeadLetters", Flatten.<DeadLetter>pCollections())
-            .apply("ScrubDeadLetters", Scrub.deadLetters(scrubber, homeUsers));
+            .apply("ScrubDeadLetters", Scrub.deadLetters(scrubber, people));
+    PCollectionTuple renderedRejects =
+        PCollectionList.of(filtered.get(QualityFilter.REJECTED))
+            .and(balanced.get(BalanceRoles.REJECTED))
+            .apply("AllRejects", Flatten.pCollections())
+            .apply("RenderRejects", ToOutputLines.rejects(split, records, gate));
+    PCollectionTuple renderedDeadLetters =
+        deadLetters.get(Scrub.DEAD_LETTERS).apply("RenderDeadLetters", ToOutputLines.deadLetters(gate));
 
     PCollection<OutputLine> lines =
         PCollectionList.of(rendered.get(ToOutputLines.LINES))
-            .and(
-                PCollectionList.of(filtered.get(QualityFilter.REJECTED))
-                    .and(balanced.get(BalanceRoles.REJECTED))
-                    .apply("AllRejects", Flatten.pCollections())
-                    .apply("RenderRejects", ToOutputLines.rejects(split, records)))
-            .and(
-                deadLetters
-                    .get(Scrub.DEAD_LETTERS)
-                    .apply("RenderDeadLetters", ToOutputLines.deadLetters()))
+            .and(renderedRejects.get(ToOutputLines.LINES))
+            .and(renderedDeadLetters.get(ToOutputLines.LINES))
             .apply("AllOutputLines", Flatten.pCollections());
     PCollection<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.staging()));
 
@@ -199,7 +201,9 @@ public final class GtTrainsetPipeline {
             .and(nearDeduped.get(DropNearDuplicates.STATS))
             .and(fresh.get(DropPublished.STATS))
             .and(balanced.get(BalanceRoles.STATS))
-            .and(rendered.get(ToOutputLines.STATS));
+            .and(rendered.get(ToOutputLines.STATS))
+            .and(renderedRejects.get(ToOutputLines.STATS))
+            .and(renderedDeadLetters.get(ToOutputLines.STATS));
     stats
         .apply("CollectStats", CollectStats.create())
         .apply("AfterDatasets", Wait.on(datasets))

@@ -30,6 +30,7 @@ final class HtmlReport {
     row(html, "Duplicates (near-duplicates among them)", samples.path("duplicates").asLong());
     row(html, "Near-duplicates", samples.path("near_duplicates").asLong());
     row(html, "Rejected", samples.path("rejected").asLong());
+    row(html, "Quarantined by the leak gate (among the rejected)", stats.path("leak_gate").path("quarantined_samples").asLong());
     row(html, "Repeated by balance", samples.path("repeated").asLong());
     row(html, "Written", samples.path("written").asLong());
     html.append("</table>\n");

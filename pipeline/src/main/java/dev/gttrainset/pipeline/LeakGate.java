@@ -3,7 +3,8 @@ package dev.gttrainset.pipeline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.parse.Json;
-import dev.gttrainset.scrub.LeakScanner;
+import dev.gttrainset.gate.Leak;
+import dev.gttrainset.gate.LeakCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,17 +22,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * The last check before {@code _SUCCESS}: every output file is read again and scanned with the full
- * rule set. A finding names the file, line and rule, never the text that matched.
+ * The leak gate over written files, before {@code _SUCCESS}: the report files always (they cannot be
+ * quarantined), and with {@code --leakGate=fail} every output file once the pipeline's gate found
+ * something, to name each place by file and line. A finding names the file, line and rule, never
+ * the text that matched. The check is the pipeline's own ({@link LeakCheck}).
  */
 final class LeakGate {
   /** Written beside the outputs when the gate fails, for whoever schedules the job. */
   static final String REPORT_FILE = "leak_gate.json";
 
-  private final LeakScanner scanner;
+  private final LeakCheck check;
 
-  LeakGate(LeakScanner scanner) {
-    this.scanner = scanner;
+  LeakGate(LeakCheck check) {
+    this.check = check;
   }
 
   /** A rule that fired at a line of a file. */
@@ -39,16 +42,19 @@ final class LeakGate {
     final String file;
     final long line;
     final String rule;
+    /** Where in the line: a JSON path and a line within its string. */
+    final String at;
 
-    Finding(String file, long line, String rule) {
+    Finding(String file, long line, Leak leak) {
       this.file = file;
       this.line = line;
-      this.rule = rule;
+      this.rule = leak.rule;
+      this.at = leak.location;
     }
 
     @Override
     public String toString() {
-      return file + ":" + line + " " + rule;
+      return file + ":" + line + " " + rule + (at.isEmpty() ? "" : " at " + at);
     }
   }
 
@@ -60,10 +66,17 @@ final class LeakGate {
    * order. A few chunks at most wait for a worker, so memory stays bounded whatever the files.
    */
   List<Finding> scan(Path folder) throws IOException {
+    return scan(folder, "{*.jsonl," + OutputFolder.STATS + "," + OutputFolder.REPORT + "," + OutputFolder.REPORT_HTML + "}");
+  }
+
+  /** The report files alone: stats.json, REPORT.md and report.html. */
+  List<Finding> scanReports(Path folder) throws IOException {
+    return scan(folder, "{" + OutputFolder.STATS + "," + OutputFolder.REPORT + "," + OutputFolder.REPORT_HTML + "}");
+  }
+
+  private List<Finding> scan(Path folder, String glob) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> outputs =
-        Files.newDirectoryStream(
-            folder, "{*.jsonl," + OutputFolder.STATS + "," + OutputFolder.REPORT + "," + OutputFolder.REPORT_HTML + "}")) {
+    try (DirectoryStream<Path> outputs = Files.newDirectoryStream(folder, glob)) {
       outputs.forEach(files::add);
     }
     files.sort(null);
@@ -132,8 +145,8 @@ final class LeakGate {
       List<Finding> findings = new ArrayList<>();
       long line = firstLine;
       for (String text : lines) {
-        for (String rule : scanner.scanJson(Json.MAPPER.readTree(text))) {
-          findings.add(new Finding(name, line, rule));
+        for (Leak leak : check.inRecord(text)) {
+          findings.add(new Finding(name, line, leak));
         }
         line++;
       }
@@ -146,8 +159,8 @@ final class LeakGate {
     List<Finding> findings = new ArrayList<>();
     String name = file.getFileName().toString();
     if (name.endsWith(".json")) {
-      for (String rule : scanner.scanJson(Json.MAPPER.readTree(file.toFile()))) {
-        findings.add(new Finding(name, 1, rule));
+      for (Leak leak : check.inRecord(Json.MAPPER.readTree(file.toFile()))) {
+        findings.add(new Finding(name, 1, leak));
       }
       return findings;
     }
@@ -155,8 +168,8 @@ final class LeakGate {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
         line++;
-        for (String rule : scanner.scanText(text)) {
-          findings.add(new Finding(name, line, rule));
+        for (Leak leak : check.inText(text, name)) {
+          findings.add(new Finding(name, line, leak));
         }
       }
     }
@@ -170,7 +183,7 @@ final class LeakGate {
     report.put("findings", findings.size());
     ArrayNode list = report.putArray("locations");
     for (Finding finding : findings) {
-      list.addObject().put("file", finding.file).put("line", finding.line).put("rule", finding.rule);
+      list.addObject().put("file", finding.file).put("line", finding.line).put("rule", finding.rule).put("at", finding.at);
     }
     try {
       Files.writeString(folder.resolve(REPORT_FILE), StatsDocument.pretty(report) + "\n");

@@ -5,9 +5,10 @@ import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.parse.GtLog;
 import dev.gttrainset.parse.Json;
 import dev.gttrainset.parse.VictoriaQuery;
-import dev.gttrainset.scrub.LeakScanner;
+import dev.gttrainset.gate.LeakCheck;
+import dev.gttrainset.gate.OutputGate;
 import dev.gttrainset.scrub.ScrubRules;
-import dev.gttrainset.scrub.Scrubber;
+import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.window.RunWindow;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ public final class Main {
   public static final int EXIT_FAILED = 1;
   /** Bad options or unusable input; running again unchanged will not help. */
   public static final int EXIT_USAGE = 2;
-  /** The leak gate found a secret in an output; running again unchanged will not help. */
+  /** The leak gate found a secret with --leakGate=fail, or in the report; running again unchanged will not help. */
   public static final int EXIT_LEAK = 3;
 
   /** How many leak gate findings are printed; all of them are in leak_gate.json. */
@@ -106,12 +107,16 @@ public final class Main {
       JsonNode stats = Json.MAPPER.readTree(Files.readString(output.staging().resolve(OutputFolder.STATS)));
       Summary.print(stats, out);
       long gateStart = System.nanoTime();
-      List<LeakGate.Finding> leaks = new LeakGate(new LeakScanner(Scrubber.withDefaultRules())).scan(output.staging());
+      OutputGate.Mode mode = OutputGate.Mode.parse(options.getLeakGate());
+      long inPipeline = stats.at("/" + StatKeys.LEAK_GATE_FINDINGS.replace('.', '/')).asLong(0);
+      LeakGate gate = new LeakGate(LeakCheck.withDefaultRules());
+      List<LeakGate.Finding> leaks =
+          mode == OutputGate.Mode.FAIL && inPipeline > 0 ? gate.scan(output.staging()) : gate.scanReports(output.staging());
       if (!leaks.isEmpty()) {
         LeakGate.writeReport(output.path(), leaks);
         err.printf(
             Locale.ROOT,
-            "gt-trainset: LEAK GATE FAILED: the scrub rules still match %,d times in the outputs;"
+            "gt-trainset: LEAK GATE FAILED: %,d secrets found in the outputs;"
                 + " nothing published, no _SUCCESS written. Locations (file:line rule):%n",
             leaks.size());
         leaks.stream().limit(PRINTED_FINDINGS).forEach(leak -> err.println("  " + leak));
@@ -120,9 +125,18 @@ public final class Main {
         return EXIT_LEAK;
       }
       long gateEnd = System.nanoTime();
+      long quarantined = stats.at("/" + StatKeys.LEAK_GATE_QUARANTINED.replace('.', '/')).asLong(0);
+      if (quarantined > 0) {
+        out.printf(
+            Locale.ROOT,
+            "gt-trainset: leak gate quarantined %,d samples (%,d findings): left out, listed in rejects.jsonl as %s%n",
+            quarantined,
+            inPipeline,
+            OutputGate.REASON);
+      }
       out.printf(
           Locale.ROOT,
-          "gt-trainset: leak gate passed: no scrub rule matches any output (pipeline %.1f s, leak gate %.1f s)%n",
+          "gt-trainset: leak gate passed: no secret in any published output (pipeline %.1f s, report check %.1f s)%n",
           (pipelineEnd - pipelineStart) / 1e9,
           (gateEnd - gateStart) / 1e9);
       String tooMuchWaste = DeadLetterRatio.check(stats, options.getMaxDeadLetterRatio());
@@ -145,6 +159,7 @@ public final class Main {
 
   private static void validate(GtTrainsetOptions options) throws UsageException {
     RecordFormat.parse(options.getFormat());
+    OutputGate.Mode.parse(options.getLeakGate());
     Set<String> unknown = new TreeSet<>(GtTrainsetPipeline.skippedRules(options));
     unknown.removeAll(ScrubRules.ids());
     if (!unknown.isEmpty()) {

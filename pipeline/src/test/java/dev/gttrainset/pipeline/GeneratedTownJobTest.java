@@ -107,7 +107,7 @@ class GeneratedTownJobTest {
       }
     }
     JsonNode redactions = plain.stats().get("redactions");
-    for (String rule : new String[] {"aws-access-key", "github-pat", "anthropic-api-key", "email", "url-credentials"}) {
+    for (String rule : new String[] {"aws-access-token", "github-pat", "anthropic-api-key", "email", "url-credentials"}) {
       assertTrue(redactions.path(rule).asLong() > 0, () -> rule + " never fired: " + redactions);
     }
   }

@@ -123,26 +123,24 @@ class TestdataJobTest {
   }
 
   @Test
-  void noSecretOrPersonalDataOfTheTownReachesAnyOutput() {
-    List<String> planted =
-        List.of(
-            "AKIA" + "IOSFODNN7EXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY",
-            "gh" + "p_FAKEexample0123456789",
-            "sk-" + "ant-api03-FAKE",
-            "FAKEpassw0rd" + "EXAMPLE",
-            "jane.doe" + "@acme-corp.io",
-            "/home/" + "ubuntu",
-            "-home-" + "ubuntu");
+  void noPersonalDataOfTheTownReachesAnyOutputAndItsStandInsStayAsWritten() {
+    List<String> personal = List.of("jane.doe" + "@acme-corp.io", "/home/" + "ubuntu", "-home-" + "ubuntu");
+    // The bundled town's credentials are spelled FAKE...EXAMPLE: stand-ins, which a scrubber
+    // keeps so that the model learns the code as written. Real-shaped ones: PlantedSecretsJobTest.
+    List<String> standIns = List.of("AKIA" + "IOSFODNN7EXAMPLE", "gh" + "p_FAKEexample0123456789FAKEexample0123", "FAKEpassw0rd" + "EXAMPLE");
+    StringBuilder all = new StringBuilder();
     for (Map.Entry<String, byte[]> file : run.files().entrySet()) {
       String content = new String(file.getValue(), StandardCharsets.UTF_8);
-      for (String secret : planted) {
-        assertFalse(content.contains(secret), secret + " leaked into " + file.getKey());
+      all.append(content);
+      for (String leak : personal) {
+        assertFalse(content.contains(leak), leak + " leaked into " + file.getKey());
       }
     }
+    for (String standIn : standIns) {
+      assertTrue(all.toString().contains(standIn), standIn + " was altered");
+    }
     JsonNode redactions = run.stats().get("redactions");
-    for (String rule :
-        List.of("aws-access-key", "aws-secret-key", "github-pat", "anthropic-api-key", "url-credentials", "email", "home-dir")) {
+    for (String rule : List.of("email", "home-dir")) {
       assertTrue(redactions.path(rule).asLong() > 0, rule + " never fired: " + redactions);
     }
   }

@@ -4,16 +4,29 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Credentials of the shapes agents really leak, all fake: AWS's own documentation examples and
- * tokens spelled FAKE...EXAMPLE, put together from parts so that no whole one sits in the source.
+ * Credentials of the shapes agents really leak, all fake: drawn at run time from a fixed seed, so
+ * that a generated town holds keys as random as real ones (a scrubber keeps stand-ins such as
+ * {@code ...EXAMPLE} on purpose) and no whole one sits in the source.
  */
 public final class FakeCredentials {
-  private static final String AWS_ACCESS_KEY = "AKIA" + "IOSFODNN7" + "EXAMPLE";
-  private static final String AWS_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY";
-  private static final String GITHUB_TOKEN = "ghp_" + "FAKEexample0123456789" + "FAKEexample0123";
-  private static final String ANTHROPIC_KEY = "sk-ant-api03-" + "FAKE-EXAMPLE-not-a-real-key-" + "0123456789abcdefghij";
-  private static final String DB_PASSWORD = "FAKEpassw0rd" + "EXAMPLE";
+  private static final SplittableRandom DRAW = new SplittableRandom(20261201L);
+  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String ALNUM = UPPER + "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  private static final String AWS_ACCESS_KEY = "AKIA" + draw(UPPER + "234567", 16);
+  private static final String AWS_SECRET_KEY = draw(ALNUM + "/+", 40);
+  private static final String GITHUB_TOKEN = "gh" + "p_" + draw(ALNUM, 36);
+  private static final String ANTHROPIC_KEY = "sk-" + "ant-api03-" + draw(ALNUM + "-_", 93) + "AA";
+  private static final String DB_PASSWORD = draw(ALNUM, 10) + "-" + draw(ALNUM, 6);
   private static final String EMAIL = "jane.doe" + "@" + "acme-corp.io";
+
+  private static String draw(String alphabet, int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(DRAW.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
 
   private FakeCredentials() {}
 

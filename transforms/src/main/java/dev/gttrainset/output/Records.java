@@ -2,6 +2,7 @@ package dev.gttrainset.output;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gttrainset.gate.Leak;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.parse.GtLogParser;
@@ -11,6 +12,7 @@ import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.parse.Timestamps;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** Turns samples, rejects and dead letters into the JSON lines of the output files. */
 public final class Records implements Serializable {
@@ -37,15 +39,66 @@ public final class Records implements Serializable {
     return Json.compact(record);
   }
 
+  /**
+   * A line the leak gate keeps out of a dataset or a file: the record's place (role, session,
+   * sample, hash), the reason it is not where it would be, and what the gate found where, never
+   * the text. {@code reason} is {@code leak-gate} for a sample, the reject's own for a reject.
+   */
+  public static String withheld(String reason, Sample sample, List<Leak> leaks) {
+    ObjectNode metadata = Json.MAPPER.createObjectNode();
+    metadata.put("gt_role", sample.role().role().id());
+    metadata.put("session_id", sample.sessionId());
+    metadata.put("agent_id", sample.agentId());
+    metadata.put("sample_index", sample.sampleIndex());
+    metadata.put("repeat_index", sample.repeatIndex());
+    metadata.put("split", sample.split());
+    metadata.put("content_sha256", sample.contentSha256());
+    metadata.put("reject_reason", reason);
+    leakList(metadata, leaks);
+    return inMetadata(metadata);
+  }
+
+  /** A dead letter whose excerpt the leak gate withholds; file, line and reason stay. */
+  public static String withheld(DeadLetter d, List<Leak> leaks) {
+    ObjectNode record = deadLetterRecord(d, "excerpt withheld by the leak gate", "");
+    leakList(record, leaks);
+    return Json.compact(record);
+  }
+
+  /** The last resort when even a withheld record's own fields hold a leak: the findings alone. */
+  public static String findingsOnly(String reason, List<Leak> leaks) {
+    ObjectNode metadata = Json.MAPPER.createObjectNode();
+    metadata.put("reject_reason", reason);
+    leakList(metadata, leaks);
+    return inMetadata(metadata);
+  }
+
+  private static String inMetadata(ObjectNode metadata) {
+    ObjectNode record = Json.MAPPER.createObjectNode();
+    record.set("metadata", metadata);
+    return Json.compact(record);
+  }
+
+  private static void leakList(ObjectNode into, List<Leak> leaks) {
+    ArrayNode list = into.putArray("leak_gate");
+    for (Leak leak : leaks) {
+      list.addObject().put("rule", leak.rule).put("at", leak.location);
+    }
+  }
+
   public static String deadLetter(DeadLetter d) {
+    return Json.compact(deadLetterRecord(d, d.detail(), d.excerpt()));
+  }
+
+  private static ObjectNode deadLetterRecord(DeadLetter d, String detail, String excerpt) {
     ObjectNode record = Json.MAPPER.createObjectNode();
     record.put("source", d.source());
     record.put("file", d.file());
     record.put("line", d.line());
     record.put("reason", d.reason());
-    record.put("detail", d.detail());
-    record.put("excerpt", d.excerpt());
-    return Json.compact(record);
+    record.put("detail", detail);
+    record.put("excerpt", excerpt);
+    return record;
   }
 
   private static ObjectNode metadata(Sample sample) {

@@ -1,15 +1,17 @@
 package dev.gttrainset.output;
 
+import dev.gttrainset.gate.Leak;
+import dev.gttrainset.gate.OutputGate;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.OutputLine;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.outcome.OutcomeRules;
 import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.stats.StatKeys;
+import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -17,11 +19,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Turns what the job keeps into lines of named output files: samples into {@code
- * <role>_<split>}, rejects into {@code rejects}, dead letters into {@code dead_letters}.
+ * <role>_<split>}, rejects into {@code rejects}, dead letters into {@code dead_letters}. Every line
+ * passes the leak gate ({@link OutputGate}) as it is rendered, so the gate reads exactly what is
+ * written, and a quarantined sample is counted as a reject, never as written.
  */
 public final class ToOutputLines {
   public static final TupleTag<OutputLine> LINES = new TupleTag<>() {};
@@ -34,35 +37,27 @@ public final class ToOutputLines {
 
   /** Splits samples into train and validation and renders them; counts what is written. */
   public static PTransform<PCollection<Sample>, PCollectionTuple> samples(
-      TrainValSplit split, Records records) {
-    return new PTransform<>("SplitAndRender") {
-      @Override
-      public PCollectionTuple expand(PCollection<Sample> samples) {
-        return samples.apply(
-            "SplitAndRender",
-            ParDo.of(new RenderSampleFn(split, records)).withOutputTags(LINES, TupleTagList.of(STATS)));
-      }
-    };
+      TrainValSplit split, Records records, OutputGate gate) {
+    return render("SplitAndRender", new RenderSampleFn(split, records, gate));
   }
 
   /** Rejects carry the split their session has, so a reader can tell where they would be. */
-  public static MapElements<KV<String, Sample>, OutputLine> rejects(TrainValSplit split, Records records) {
-    return MapElements.into(TypeDescriptor.of(OutputLine.class))
-        .via(
-            (KV<String, Sample> reject) -> {
-              Sample sample = reject.getValue().toBuilder().setSplit(split.of(reject.getValue().sessionId())).build();
-              return OutputLine.create(REJECTS_FILE, sample.orderKey(), records.reject(reject.getKey(), sample));
-            });
+  public static PTransform<PCollection<KV<String, Sample>>, PCollectionTuple> rejects(
+      TrainValSplit split, Records records, OutputGate gate) {
+    return render("RenderRejects", new RenderRejectFn(split, records, gate));
   }
 
-  public static MapElements<DeadLetter, OutputLine> deadLetters() {
-    return MapElements.into(TypeDescriptor.of(OutputLine.class))
-        .via(
-            (DeadLetter d) ->
-                OutputLine.create(
-                    DEAD_LETTERS_FILE,
-                    String.format("%s\u0000%s\u0000%012d\u0000%s", d.source(), d.file(), d.line(), d.reason()),
-                    Records.deadLetter(d)));
+  public static PTransform<PCollection<DeadLetter>, PCollectionTuple> deadLetters(OutputGate gate) {
+    return render("RenderDeadLetters", new RenderDeadLetterFn(gate));
+  }
+
+  private static <T> PTransform<PCollection<T>, PCollectionTuple> render(String name, DoFn<T, OutputLine> fn) {
+    return new PTransform<>(name) {
+      @Override
+      public PCollectionTuple expand(PCollection<T> input) {
+        return input.apply(name, ParDo.of(fn).withOutputTags(LINES, TupleTagList.of(STATS)));
+      }
+    };
   }
 
   /** The file a sample goes to, e.g. {@code mayor_train}. */
@@ -70,26 +65,110 @@ public final class ToOutputLines {
     return sample.role().role().id() + "_" + sample.split();
   }
 
+  /** Counts the leak gate's findings by rule. */
+  private static void countLeaks(List<Leak> leaks, DoFn.MultiOutputReceiver out) {
+    out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_FINDINGS, (long) leaks.size()));
+    for (Leak leak : leaks) {
+      out.get(STATS).output(KV.of(StatKeys.leakGateRule(leak.rule), 1L));
+    }
+  }
+
+  /** A withheld line, once more through the gate: if even its own fields hold a leak, the findings alone. */
+  private static String stillClean(OutputGate gate, String withheld, String reason, List<Leak> leaks) {
+    return gate.check(withheld).isEmpty() ? withheld : Records.findingsOnly(reason, leaks);
+  }
+
   private static final class RenderSampleFn extends DoFn<Sample, OutputLine> {
     private final Counter written = Metrics.counter("gt-trainset", "samples_written");
+    private final Counter quarantined = Metrics.counter("gt-trainset", "samples_quarantined");
     private final TrainValSplit split;
     private final Records records;
+    private final OutputGate gate;
 
-    RenderSampleFn(TrainValSplit split, Records records) {
+    RenderSampleFn(TrainValSplit split, Records records, OutputGate gate) {
       this.split = split;
       this.records = records;
+      this.gate = gate;
     }
 
     @ProcessElement
     public void process(@Element Sample sample, MultiOutputReceiver out) {
       Sample placed = sample.toBuilder().setSplit(split.of(sample.sessionId())).build();
-      out.get(LINES).output(OutputLine.create(fileOf(placed), placed.orderKey(), records.sample(placed)));
       String role = placed.role().role().id();
+      String json = records.sample(placed);
+      List<Leak> leaks = gate.check(json);
+      if (!leaks.isEmpty()) {
+        countLeaks(leaks, out);
+        if (gate.quarantines()) {
+          String withheld = stillClean(gate, Records.withheld(OutputGate.REASON, placed, leaks), OutputGate.REASON, leaks);
+          out.get(LINES).output(OutputLine.create(REJECTS_FILE, placed.orderKey(), withheld));
+          out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_QUARANTINED, 1L));
+          out.get(STATS).output(KV.of(StatKeys.SAMPLES_REJECTED, 1L));
+          out.get(STATS).output(KV.of(StatKeys.rejected(OutputGate.REASON), 1L));
+          out.get(STATS).output(KV.of(StatKeys.role(role, "rejected"), 1L));
+          quarantined.inc();
+          return;
+        }
+      }
+      out.get(LINES).output(OutputLine.create(fileOf(placed), placed.orderKey(), json));
       out.get(STATS).output(KV.of(StatKeys.SAMPLES_WRITTEN, 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, "samples"), 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, placed.split()), 1L));
       out.get(STATS).output(KV.of(StatKeys.scoreBin(role, OutcomeRules.score(placed.scoreComponents())), 1L));
       written.inc();
+    }
+  }
+
+  private static final class RenderRejectFn extends DoFn<KV<String, Sample>, OutputLine> {
+    private final TrainValSplit split;
+    private final Records records;
+    private final OutputGate gate;
+
+    RenderRejectFn(TrainValSplit split, Records records, OutputGate gate) {
+      this.split = split;
+      this.records = records;
+      this.gate = gate;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Sample> reject, MultiOutputReceiver out) {
+      Sample sample = reject.getValue().toBuilder().setSplit(split.of(reject.getValue().sessionId())).build();
+      String json = records.reject(reject.getKey(), sample);
+      List<Leak> leaks = gate.check(json);
+      if (!leaks.isEmpty()) {
+        countLeaks(leaks, out);
+        if (gate.quarantines()) {
+          json = stillClean(gate, Records.withheld(reject.getKey(), sample, leaks), reject.getKey(), leaks);
+          out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_WITHHELD_REJECTS, 1L));
+        }
+      }
+      out.get(LINES).output(OutputLine.create(REJECTS_FILE, sample.orderKey(), json));
+    }
+  }
+
+  private static final class RenderDeadLetterFn extends DoFn<DeadLetter, OutputLine> {
+    private final OutputGate gate;
+
+    RenderDeadLetterFn(OutputGate gate) {
+      this.gate = gate;
+    }
+
+    @ProcessElement
+    public void process(@Element DeadLetter d, MultiOutputReceiver out) {
+      String json = Records.deadLetter(d);
+      List<Leak> leaks = gate.check(json);
+      if (!leaks.isEmpty()) {
+        countLeaks(leaks, out);
+        if (gate.quarantines()) {
+          json = stillClean(gate, Records.withheld(d, leaks), d.reason(), leaks);
+          out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_WITHHELD_DEAD_LETTERS, 1L));
+        }
+      }
+      out.get(LINES).output(
+          OutputLine.create(
+              DEAD_LETTERS_FILE,
+              String.format("%s\u0000%s\u0000%012d\u0000%s", d.source(), d.file(), d.line(), d.reason()),
+              json));
     }
   }
 }

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Shannon entropy of a string, in bits per character: random keys score high, words low. */
-final class Entropy {
+public final class Entropy {
   private Entropy() {}
 
-  static double bitsPerChar(String text) {
+  public static double bitsPerChar(String text) {
     if (text.isEmpty()) {
       return 0;
     }

@@ -1,66 +1,84 @@
 package dev.gttrainset.scrub;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 /**
- * Which rules can match a text, found in one pass over it, ignoring case: every rule's keywords
- * are indexed by their first two characters in a table of ASCII pairs (one-character keywords
- * are looked up on their own), so the text is read once for all rules, with no lower-case copy
- * of it and no lookup for a pair no keyword starts with. A rule without keywords always runs.
- * Keywords are ASCII: the rules' patterns match ASCII letters only, in either case.
+ * Which rules can match a text, found in one pass over it, ignoring case: an Aho-Corasick
+ * automaton over every rule's keywords, one table step per character, however many keywords the
+ * table has. A rule without keywords always runs. Keywords are ASCII: the rules' patterns match
+ * ASCII letters only, in either case; any other character leads back to the start.
  */
 final class KeywordIndex {
   private static final int ASCII = 128;
 
-  private final int ruleCount;
   private final BitSet alwaysRun = new BitSet();
-  /** By the lower-case pair {@code first * 128 + second}: the keywords starting with it. */
-  private final Entry[][] byPair = new Entry[ASCII * ASCII][];
-  /** One-character keywords, each with the rules that have it. */
-  private final List<Entry> singles = new ArrayList<>();
-
-  private static final class Entry {
-    final String keyword;
-    final int rule;
-
-    Entry(String keyword, int rule) {
-      this.keyword = keyword;
-      this.rule = rule;
-    }
-  }
+  /** {@code next[state * 128 + c]}: the state after reading lower-case character c. */
+  private final int[] next;
+  /** The rules whose keyword ends in a state, its suffix states' included; null when none. */
+  private final int[][] rulesAt;
 
   KeywordIndex(List<ScrubRule> rules) {
-    this.ruleCount = rules.size();
-    List<List<Entry>> pairs = new ArrayList<>();
-    for (int i = 0; i < ASCII * ASCII; i++) {
-      pairs.add(null);
-    }
-    for (int i = 0; i < rules.size(); i++) {
-      List<String> keywords = rules.get(i).keywords();
+    List<int[]> children = new ArrayList<>();
+    List<List<Integer>> ending = new ArrayList<>();
+    children.add(new int[ASCII]);
+    ending.add(new ArrayList<>());
+    for (int r = 0; r < rules.size(); r++) {
+      List<String> keywords = rules.get(r).keywords();
       if (keywords.isEmpty()) {
-        alwaysRun.set(i);
+        alwaysRun.set(r);
         continue;
       }
       for (String keyword : keywords) {
         if (!keyword.chars().allMatch(c -> c < ASCII)) {
-          throw new IllegalArgumentException("rule " + rules.get(i).id() + ": keyword '" + keyword + "' is not ASCII");
+          throw new IllegalArgumentException("rule " + rules.get(r).id() + ": keyword '" + keyword + "' is not ASCII");
         }
-        if (keyword.length() == 1) {
-          singles.add(new Entry(keyword, i));
-        } else {
-          int pair = pair(keyword.charAt(0), keyword.charAt(1));
-          if (pairs.get(pair) == null) {
-            pairs.set(pair, new ArrayList<>());
+        int state = 0;
+        for (int i = 0; i < keyword.length(); i++) {
+          int c = lower(keyword.charAt(i));
+          if (children.get(state)[c] == 0) {
+            children.add(new int[ASCII]);
+            ending.add(new ArrayList<>());
+            children.get(state)[c] = children.size() - 1;
           }
-          pairs.get(pair).add(new Entry(keyword, i));
+          state = children.get(state)[c];
         }
+        ending.get(state).add(r);
       }
     }
-    for (int i = 0; i < pairs.size(); i++) {
-      if (pairs.get(i) != null) {
-        byPair[i] = pairs.get(i).toArray(new Entry[0]);
+    int states = children.size();
+    next = new int[states * ASCII];
+    int[] fail = new int[states];
+    rulesAt = new int[states][];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int c = 0; c < ASCII; c++) {
+      int child = children.get(0)[c];
+      next[c] = child;
+      if (child != 0) {
+        queue.add(child);
+      }
+    }
+    rulesAt[0] = toArray(ending.get(0));
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      List<Integer> here = new ArrayList<>(ending.get(state));
+      if (rulesAt[fail[state]] != null) {
+        for (int rule : rulesAt[fail[state]]) {
+          here.add(rule);
+        }
+      }
+      rulesAt[state] = toArray(here);
+      for (int c = 0; c < ASCII; c++) {
+        int child = children.get(state)[c];
+        if (child != 0) {
+          fail[child] = next[fail[state] * ASCII + c];
+          next[state * ASCII + c] = child;
+          queue.add(child);
+        } else {
+          next[state * ASCII + c] = next[fail[state] * ASCII + c];
+        }
       }
     }
   }
@@ -68,36 +86,25 @@ final class KeywordIndex {
   /** The rules whose keywords occur in the text, in any case, and those that always run. */
   BitSet candidates(String text) {
     BitSet rules = (BitSet) alwaysRun.clone();
-    for (Entry single : singles) {
-      char c = single.keyword.charAt(0);
-      if (text.indexOf(Character.toLowerCase(c)) >= 0 || text.indexOf(Character.toUpperCase(c)) >= 0) {
-        rules.set(single.rule);
-      }
-    }
-    int found = rules.cardinality();
-    int last = text.length() - 1;
-    for (int i = 0; i < last && found < ruleCount; i++) {
-      char a = text.charAt(i);
-      char b = text.charAt(i + 1);
-      if (a >= ASCII || b >= ASCII) {
-        continue;
-      }
-      Entry[] entries = byPair[pair(a, b)];
-      if (entries == null) {
-        continue;
-      }
-      for (Entry entry : entries) {
-        if (!rules.get(entry.rule) && text.regionMatches(true, i, entry.keyword, 0, entry.keyword.length())) {
-          rules.set(entry.rule);
-          found++;
+    int state = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      state = c < ASCII ? next[state * ASCII + lower(c)] : 0;
+      int[] found = rulesAt[state];
+      if (found != null) {
+        for (int rule : found) {
+          rules.set(rule);
         }
       }
     }
     return rules;
   }
 
-  private static int pair(char first, char second) {
-    return lower(first) * ASCII + lower(second);
+  private static int[] toArray(List<Integer> rules) {
+    if (rules.isEmpty()) {
+      return null;
+    }
+    return rules.stream().distinct().mapToInt(Integer::intValue).toArray();
   }
 
   private static char lower(char c) {

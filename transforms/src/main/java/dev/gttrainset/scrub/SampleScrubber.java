@@ -17,16 +17,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Scrubs every string of a sample that reaches an output: message text and thinking, tool results,
- * the values inside tool-call arguments (the JSON stays valid), and the metadata.
+ * the values inside tool-call arguments (the JSON stays valid), and the metadata. What the
+ * assistant wrote gets references an agent would write; what it read, typed placeholders.
  */
 public final class SampleScrubber implements Serializable {
-  /** A field name that no rule can change on its own, so it can stand in front of its value. */
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]{0,63}");
-
   private final Scrubber scrubber;
 
   public SampleScrubber(Scrubber scrubber) {
@@ -35,9 +32,14 @@ public final class SampleScrubber implements Serializable {
 
   public Sample scrub(Sample sample) {
     Counters redactions = new Counters();
+    KnownSecrets known = new KnownSecrets();
     List<ChatMessage> messages = new ArrayList<>(sample.messages().size());
     for (ChatMessage message : sample.messages()) {
-      messages.add(scrub(message, redactions));
+      messages.add(scrub(message, redactions, known));
+    }
+    if (!known.isEmpty()) {
+      // A secret found late also stands, bare, in texts scrubbed before it was found.
+      messages.replaceAll(message -> scrubKnown(message, redactions, known));
     }
     RoleTag role = sample.role();
     return sample.toBuilder()
@@ -54,35 +56,54 @@ public final class SampleScrubber implements Serializable {
   }
 
   public DeadLetter scrub(DeadLetter deadLetter, Counters redactions) {
-    return deadLetter.scrubbed(text -> scrubber.scrub(text, redactions), JsonEscapes::unescape);
+    return deadLetter.scrubbed(text -> scrubber.scrub(text, redactions), text -> DecodedText.of(text).text());
   }
 
-  private ChatMessage scrub(ChatMessage message, Counters redactions) {
+  private static Voice voiceOf(ChatMessage message) {
+    return ChatMessage.ASSISTANT.equals(message.role()) ? Voice.WRITTEN : Voice.READ;
+  }
+
+  private ChatMessage scrub(ChatMessage message, Counters redactions, KnownSecrets known) {
+    Voice voice = voiceOf(message);
     List<ToolCall> calls = new ArrayList<>(message.toolCalls().size());
     for (ToolCall call : message.toolCalls()) {
-      calls.add(call.withArguments(scrubJson(call.arguments(), redactions)));
+      calls.add(call.withArguments(scrubJson(call.arguments(), voice, redactions, known)));
     }
     return message.toBuilder()
-        .setText(scrubber.scrub(message.text(), redactions))
-        .setThinking(scrubber.scrub(message.thinking(), redactions))
+        .setText(scrubber.scrub(message.text(), voice, redactions, known))
+        .setThinking(scrubber.scrub(message.thinking(), voice, redactions, known))
+        .setToolCalls(List.copyOf(calls))
+        .build();
+  }
+
+  /** Placeholders are JSON-safe, so known secrets are replaced in tool arguments as text. */
+  private ChatMessage scrubKnown(ChatMessage message, Counters redactions, KnownSecrets known) {
+    Voice voice = voiceOf(message);
+    List<ToolCall> calls = new ArrayList<>(message.toolCalls().size());
+    for (ToolCall call : message.toolCalls()) {
+      calls.add(call.withArguments(scrubber.scrubKnown(call.arguments(), voice, redactions, known)));
+    }
+    return message.toBuilder()
+        .setText(scrubber.scrubKnown(message.text(), voice, redactions, known))
+        .setThinking(scrubber.scrubKnown(message.thinking(), voice, redactions, known))
         .setToolCalls(List.copyOf(calls))
         .build();
   }
 
   /** Scrubs the string values inside JSON text; text that is not JSON is scrubbed as text. */
-  private String scrubJson(String json, Counters redactions) {
+  private String scrubJson(String json, Voice voice, Counters redactions, KnownSecrets known) {
     JsonNode tree;
     try {
       tree = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      return scrubber.scrub(json, redactions);
+      return scrubber.scrub(json, voice, redactions, known);
     }
-    return Json.compact(scrubNode(tree, redactions));
+    return Json.compact(scrubNode(tree, voice, redactions, known));
   }
 
-  private JsonNode scrubNode(JsonNode node, Counters redactions) {
+  private JsonNode scrubNode(JsonNode node, Voice voice, Counters redactions, KnownSecrets known) {
     if (node.isTextual()) {
-      return TextNode.valueOf(scrubber.scrub(node.asText(), redactions));
+      return TextNode.valueOf(scrubber.scrub(node.asText(), voice, redactions, known));
     }
     if (node.isObject()) {
       // Rebuilt, so keys are scrubbed too: a key can be a path such as /home/alice/notes.
@@ -91,17 +112,17 @@ public final class SampleScrubber implements Serializable {
         Map.Entry<String, JsonNode> field = it.next();
         JsonNode value = field.getValue();
         scrubbed.set(
-            scrubber.scrub(field.getKey(), redactions),
+            scrubber.scrub(field.getKey(), voice, redactions, known),
             value.isTextual()
-                ? TextNode.valueOf(scrubNamedValue(field.getKey(), value.asText(), redactions))
-                : scrubNode(value, redactions));
+                ? TextNode.valueOf(scrubNamedValue(field.getKey(), value.asText(), voice, redactions, known))
+                : scrubNode(value, voice, redactions, known));
       }
       return scrubbed;
     }
     if (node.isArray()) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        array.set(i, scrubNode(array.get(i), redactions));
+        array.set(i, scrubNode(array.get(i), voice, redactions, known));
       }
       return array;
     }
@@ -109,18 +130,17 @@ public final class SampleScrubber implements Serializable {
   }
 
   /**
-   * A value is scrubbed alone, then once more behind its name, so that rules which need the name
-   * see it: {@code "DB_PASSWORD": "x"} as {@code DB_PASSWORD: x}, {@code "Authorization": "Bearer
-   * x"} as the header it is.
+   * A value is scrubbed alone, then once more behind its name ({@link NamedValue}), so that rules
+   * which need the name see it: {@code "DB_PASSWORD": "x"} as {@code DB_PASSWORD: x}.
    */
-  private String scrubNamedValue(String name, String value, Counters redactions) {
-    String alone = scrubber.scrub(value, redactions);
-    if (!PLAIN_NAME.matcher(name).matches()) {
+  private String scrubNamedValue(String name, String value, Voice voice, Counters redactions, KnownSecrets known) {
+    String alone = scrubber.scrub(value, voice, redactions, known);
+    String prefix = NamedValue.prefix(name);
+    if (prefix == null) {
       return alone;
     }
-    String prefix = name + ": ";
     Counters named = new Counters();
-    String withName = scrubber.scrub(prefix + alone, named);
+    String withName = scrubber.scrub(prefix + alone, voice, named, known);
     if (named.asMap().isEmpty() || !withName.startsWith(prefix)) {
       return alone;
     }

@@ -5,7 +5,7 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
-import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -17,8 +17,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Scrubs samples and dead letters with the rule table plus the home folder names of the sessions
- * (a side input), counting replacements by rule. Samples are scrubbed whole, before anything is
+ * Scrubs samples and dead letters with the rule table plus the people of the sessions (a side
+ * input: {@link PeopleInSessions}), counting replacements by rule. Samples are scrubbed whole, before anything is
  * shortened or hashed, so no cut can split a secret and deduplication sees scrubbed text.
  */
 public final class Scrub {
@@ -28,30 +28,30 @@ public final class Scrub {
 
   private Scrub() {}
 
-  public static Samples samples(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
-    return new Samples(scrubber, homeUsers);
+  public static Samples samples(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
+    return new Samples(scrubber, people);
   }
 
-  public static DeadLetters deadLetters(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
-    return new DeadLetters(scrubber, homeUsers);
+  public static DeadLetters deadLetters(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
+    return new DeadLetters(scrubber, people);
   }
 
   /** Samples in, scrubbed and hashed samples out ({@link #SAMPLES}, {@link #STATS}). */
   public static final class Samples extends PTransform<PCollection<Sample>, PCollectionTuple> {
     private final Scrubber scrubber;
-    private final PCollectionView<List<String>> homeUsers;
+    private final PCollectionView<Map<String, String>> people;
 
-    private Samples(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
+    private Samples(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
       this.scrubber = scrubber;
-      this.homeUsers = homeUsers;
+      this.people = people;
     }
 
     @Override
     public PCollectionTuple expand(PCollection<Sample> samples) {
       return samples.apply(
           "ScrubSamples",
-          ParDo.of(new ScrubSampleFn(scrubber, homeUsers))
-              .withSideInputs(homeUsers)
+          ParDo.of(new ScrubSampleFn(scrubber, people))
+              .withSideInputs(people)
               .withOutputTags(SAMPLES, TupleTagList.of(STATS)));
     }
   }
@@ -59,42 +59,42 @@ public final class Scrub {
   /** Dead letters in, with scrubbed excerpts out ({@link #DEAD_LETTERS}, {@link #STATS}). */
   public static final class DeadLetters extends PTransform<PCollection<DeadLetter>, PCollectionTuple> {
     private final Scrubber scrubber;
-    private final PCollectionView<List<String>> homeUsers;
+    private final PCollectionView<Map<String, String>> people;
 
-    private DeadLetters(Scrubber scrubber, PCollectionView<List<String>> homeUsers) {
+    private DeadLetters(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
       this.scrubber = scrubber;
-      this.homeUsers = homeUsers;
+      this.people = people;
     }
 
     @Override
     public PCollectionTuple expand(PCollection<DeadLetter> deadLetters) {
       return deadLetters.apply(
           "ScrubExcerpts",
-          ParDo.of(new ScrubDeadLetterFn(scrubber, homeUsers))
-              .withSideInputs(homeUsers)
+          ParDo.of(new ScrubDeadLetterFn(scrubber, people))
+              .withSideInputs(people)
               .withOutputTags(DEAD_LETTERS, TupleTagList.of(STATS)));
     }
   }
 
-  /** A DoFn that scrubs with the rules plus the home users of its side input, built once. */
+  /** A DoFn that scrubs with the rules plus the people of its side input, built once. */
   private abstract static class ScrubFn<T> extends DoFn<T, T> {
     private final Scrubber rules;
-    private final PCollectionView<List<String>> homeUsers;
+    private final PCollectionView<Map<String, String>> people;
     private final ReadOnce<SampleScrubber> scrubber = new ReadOnce<>();
 
-    ScrubFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
+    ScrubFn(Scrubber rules, PCollectionView<Map<String, String>> people) {
       this.rules = rules;
-      this.homeUsers = homeUsers;
+      this.people = people;
     }
 
     SampleScrubber scrubber(ProcessContext context) {
-      return scrubber.get(() -> new SampleScrubber(rules.withHomeUsers(context.sideInput(homeUsers))));
+      return scrubber.get(() -> new SampleScrubber(rules.withPeople(context.sideInput(people))));
     }
   }
 
   private static final class ScrubSampleFn extends ScrubFn<Sample> {
-    ScrubSampleFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
-      super(rules, homeUsers);
+    ScrubSampleFn(Scrubber rules, PCollectionView<Map<String, String>> people) {
+      super(rules, people);
     }
 
     @ProcessElement
@@ -114,8 +114,8 @@ public final class Scrub {
   }
 
   private static final class ScrubDeadLetterFn extends ScrubFn<DeadLetter> {
-    ScrubDeadLetterFn(Scrubber rules, PCollectionView<List<String>> homeUsers) {
-      super(rules, homeUsers);
+    ScrubDeadLetterFn(Scrubber rules, PCollectionView<Map<String, String>> people) {
+      super(rules, people);
     }
 
     @ProcessElement

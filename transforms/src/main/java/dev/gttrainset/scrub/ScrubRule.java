@@ -8,10 +8,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One scrub rule: what to find, which part of a match is the secret, and what may pass. Patterns
- * bound every quantifier, so no input makes a rule backtrack without end.
+ * One scrub rule: what to find, which part of a match is the secret, what may pass, and what
+ * stands in its place, in text the model reads ({@code [REDACTED:github-pat]}) and in text it
+ * writes ({@code $GITHUB_TOKEN}). Patterns bound every quantifier, so no input makes a rule
+ * backtrack without end.
  */
 public final class ScrubRule implements Serializable {
+  /** What a rule finds: a secret, or personal data (an address, a login, a name). */
+  public enum Kind {
+    SECRET,
+    PERSONAL
+  }
+
   private final String id;
   private final Regex pattern;
   private final int secretGroup;
@@ -21,23 +29,23 @@ public final class ScrubRule implements Serializable {
   private final Regex nameShape;
   private final ScrubValidator validator;
   private final Set<String> allowed;
-  private final String replacement;
-
-  /**
-   * Constructs the leak gate's reading of a value behind its name relies on not being there: a
-   * positive look-behind, {@code \G} or a multi-line {@code ^} could match differently at a value's
-   * start once a name stands before it ({@code LeakScanner}).
-   */
-  private static final List<String> NOT_ALLOWED = List.of("(?<=", "\\G", "(?m");
+  private final String readPlaceholder;
+  private final String writtenPlaceholder;
+  private final String reference;
+  private final Kind kind;
+  private final boolean assignments;
+  /** A provider's token beside its name: the name must be a word of its own, the token not one. */
+  private final boolean near;
+  /** A credential read from its context (a URL, a header): placeholders of every kind stand in for it. */
+  private final boolean contextual;
+  /** The match starts a word: no letter, digit or {@code _} (nor {@code .} for tokens) just before it. */
+  private final String notAfterChars;
+  /** What may not stand just before the match, e.g. a URL's {@code scheme://user:} before an address. */
+  private final Regex notAfter;
 
   private ScrubRule(Builder b) {
-    for (String construct : NOT_ALLOWED) {
-      if (b.regex.contains(construct)) {
-        throw new IllegalArgumentException("rule " + b.id + ": " + construct + " is not allowed in a pattern");
-      }
-    }
     this.id = b.id;
-    this.pattern = new Regex(b.regex);
+    this.pattern = b.regex == null ? null : new Regex(b.regex);
     this.secretGroup = b.secretGroup;
     this.keywords = b.keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableList());
     this.minEntropy = b.minEntropy;
@@ -45,15 +53,56 @@ public final class ScrubRule implements Serializable {
     this.nameShape = b.nameShape == null ? null : new Regex(b.nameShape);
     this.validator = b.validator;
     this.allowed = b.allowed.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-    this.replacement = b.replacement != null ? b.replacement : "[REDACTED:" + b.id + "]";
+    this.kind = b.kind;
+    this.reference = b.reference != null ? b.reference : b.id.toUpperCase(Locale.ROOT).replace('-', '_');
+    this.readPlaceholder = b.readPlaceholder != null ? b.readPlaceholder : "[REDACTED:" + b.id + "]";
+    this.writtenPlaceholder = b.writtenPlaceholder;
+    this.assignments = b.assignments;
+    this.near = b.near;
+    this.contextual = b.contextual;
+    this.notAfterChars = b.notAfterChars;
+    this.notAfter = b.notAfter == null ? null : new Regex("(?:" + b.notAfter + ")$");
   }
 
   public static Builder builder(String id, String regex) {
     return new Builder(id, regex);
   }
 
+  /** The rule that stands for the assignment detector ({@link Assignments}) in the table. */
+  static ScrubRule assignments(String id, String... keywords) {
+    Builder builder = new Builder(id, null).keywords(keywords);
+    builder.assignments = true;
+    return builder.build();
+  }
+
   public String id() {
     return id;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  boolean isAssignments() {
+    return assignments;
+  }
+
+  boolean isNear() {
+    return near;
+  }
+
+  /**
+   * Whether the match may start here: checked after the pattern found it, so that patterns need no
+   * look-behind at their start, which the regex engine would try at every position of every text.
+   */
+  boolean mayStartAt(String text, int start) {
+    if (start > 0 && notAfterChars != null) {
+      char before = text.charAt(start - 1);
+      if (Character.isLetterOrDigit(before) || notAfterChars.indexOf(before) >= 0) {
+        return false;
+      }
+    }
+    return notAfter == null || !notAfter.compiled().matcher(text).region(Math.max(0, start - 120), start).find();
   }
 
   Pattern pattern() {
@@ -64,8 +113,25 @@ public final class ScrubRule implements Serializable {
     return secretGroup;
   }
 
-  String replacement() {
-    return replacement;
+  /** The variable an agent would use for this secret: {@code GITHUB_TOKEN}. */
+  String reference() {
+    return reference;
+  }
+
+  /** What replaces a finding in text the model reads (tool results, user messages). */
+  String readPlaceholder() {
+    return readPlaceholder;
+  }
+
+  /**
+   * What replaces a finding in text the model writes (its answers and tool calls): a reference a
+   * careful agent would write ({@code $DB_PASSWORD}), or for personal data a harmless stand-in.
+   */
+  String writtenPlaceholder(String referenceName) {
+    if (writtenPlaceholder != null) {
+      return writtenPlaceholder;
+    }
+    return "$" + referenceName;
   }
 
   /** Lower-case strings of which a text must hold one for the rule to run; empty: always run. */
@@ -73,7 +139,7 @@ public final class ScrubRule implements Serializable {
     return keywords;
   }
 
-  /** Whether a found secret really is one: not allowed, and random enough if a floor is set. */
+  /** Whether a found secret really is one: not allowed, not a stand-in, and random enough. */
   boolean accepts(String secret, String wholeMatch) {
     String lower = wholeMatch.toLowerCase(Locale.ROOT);
     for (String allow : allowed) {
@@ -90,12 +156,30 @@ public final class ScrubRule implements Serializable {
     if (validator != null && !validator.accepts(secret)) {
       return false;
     }
+    if (Benign.isOwnPlaceholder(secret)) {
+      return false;
+    }
+    if (kind == Kind.SECRET && (contextual ? Benign.value(secret) : Benign.token(secret))) {
+      return false;
+    }
+    if (near && !HEX.matcher(secret).matches() && secret.chars().noneMatch(Character::isDigit) && ValueShape.wordy(secret)) {
+      // sumOfExposures beside "sumo" is a variable, not a key: words, and no digit among them.
+      return false;
+    }
     return minEntropy <= 0 || Entropy.bitsPerChar(secret) >= minEntropy;
   }
 
+  @Override
+  public String toString() {
+    return id;
+  }
+
+  /** Hex digits and separators: words made of a to f (cafebabe) say nothing about a hex token. */
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F:\\-]+");
+
   /**
    * A pattern that travels as its text: runners copy the job's functions often (the DirectRunner
-   * for every bundle of every step), and a copy that is never run should not compile 46 patterns.
+   * for every bundle of every step), and a copy that is never run should not compile its patterns.
    */
   private static final class Regex implements Serializable {
     private final String text;
@@ -126,7 +210,15 @@ public final class ScrubRule implements Serializable {
     private String nameShape;
     private ScrubValidator validator;
     private Set<String> allowed = Set.of();
-    private String replacement;
+    private String readPlaceholder;
+    private String writtenPlaceholder;
+    private String reference;
+    private Kind kind = Kind.SECRET;
+    private boolean assignments;
+    private boolean near;
+    private boolean contextual;
+    private String notAfterChars;
+    private String notAfter;
 
     private Builder(String id, String regex) {
       this.id = id;
@@ -157,11 +249,7 @@ public final class ScrubRule implements Serializable {
       return this;
     }
 
-    /**
-     * A pattern the start of the whole match must contain a match of: the name in {@code
-     * NAME=value} must say it holds a secret. Checked after the match, so the pattern itself can be
-     * simple and fast.
-     */
+    /** A pattern the whole match must contain a match of, checked after the match. */
     public Builder nameMustMatch(String regex) {
       this.nameShape = regex;
       return this;
@@ -179,9 +267,50 @@ public final class ScrubRule implements Serializable {
       return this;
     }
 
-    /** The text put in place of the secret; {@code [REDACTED:<id>]} by default. */
+    /** The text put in place of the secret where the model reads it; {@code [REDACTED:<id>]} by default. */
     public Builder replacement(String text) {
-      this.replacement = text;
+      this.readPlaceholder = text;
+      return this;
+    }
+
+    /** The text put in place of the secret where the model writes it; {@code $<REFERENCE>} by default. */
+    public Builder written(String text) {
+      this.writtenPlaceholder = text;
+      return this;
+    }
+
+    /** The variable a careful agent keeps this secret in, e.g. {@code GITHUB_TOKEN}. */
+    public Builder reference(String name) {
+      this.reference = name;
+      return this;
+    }
+
+    public Builder kind(Kind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /** A token found beside its provider's name (group 1 the name, group 2 the token). */
+    Builder near() {
+      this.near = true;
+      return this;
+    }
+
+    /** A credential read from its context, so any placeholder or reference stands in for it. */
+    Builder contextual() {
+      this.contextual = true;
+      return this;
+    }
+
+    /** The match starts a word: no letter or digit, nor any of {@code chars}, just before it. */
+    public Builder startsWord(String chars) {
+      this.notAfterChars = chars;
+      return this;
+    }
+
+    /** A pattern that may not match the text just before the match (up to 120 characters). */
+    public Builder notAfter(String regex) {
+      this.notAfter = regex;
       return this;
     }
 

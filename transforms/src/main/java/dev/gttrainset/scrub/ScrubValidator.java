@@ -62,6 +62,52 @@ enum ScrubValidator implements Serializable {
       boolean documentation = head == 0x2001 && groups.length > 1 && groups[1].equalsIgnoreCase("db8");
       return global && !documentation;
     }
+  },
+
+  /** HTTP basic credentials: base64 of {@code user:password}, printable. */
+  BASIC_CREDENTIALS {
+    @Override
+    boolean accepts(String encoded) {
+      byte[] bytes;
+      try {
+        bytes = java.util.Base64.getDecoder().decode(encoded);
+      } catch (IllegalArgumentException notBase64) {
+        return false;
+      }
+      String decoded = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+  },
+
+  /**
+   * The word after {@code curl -u}: {@code user:password}, or a token given as the user alone
+   * ({@code -u "sk_live_x:"}); placeholders and variables are not credentials.
+   */
+  USER_CREDENTIALS {
+    @Override
+    boolean accepts(String word) {
+      String v = word.replace("\"", "").replace("'", "");
+      if (Benign.value(v)) {
+        return false;
+      }
+      int colon = v.indexOf(':');
+      String user = colon < 0 ? v : v.substring(0, colon);
+      String password = colon < 0 ? "" : v.substring(colon + 1);
+      if (password.isEmpty()) {
+        return user.length() >= 8 && user.indexOf('@') < 0 && !ValueShape.wordy(user) && !Benign.value(user)
+            && Entropy.bitsPerChar(user) >= 3;
+      }
+      return password.length() >= 3 && !Benign.value(password);
+    }
+  },
+
+  /** A credential, not a word: {@code Api-Token} after {@code Authorization:} is a scheme. */
+  NOT_WORDS {
+    @Override
+    boolean accepts(String secret) {
+      return secret.chars().anyMatch(Character::isDigit) || !ValueShape.wordy(secret);
+    }
   };
 
   abstract boolean accepts(String match);

@@ -53,7 +53,18 @@ public final class StatKeys {
   public static final String MESSAGES_BEFORE_FIRST_PROMPT = "samples.messages_before_first_prompt";
   public static final String MESSAGES_UNFINISHED = "samples.messages_of_unfinished_turns";
 
+  /** Places in written lines where the leak gate found a secret, and what it did with them. */
+  public static final String LEAK_GATE_FINDINGS = "leak_gate.findings";
+  public static final String LEAK_GATE_QUARANTINED = "leak_gate.quarantined_samples";
+  public static final String LEAK_GATE_WITHHELD_REJECTS = "leak_gate.withheld_rejects";
+  public static final String LEAK_GATE_WITHHELD_DEAD_LETTERS = "leak_gate.withheld_dead_letters";
+
   private StatKeys() {}
+
+  /** Leak gate findings by the rule that made them: a scrub rule, or the gate's own detector. */
+  public static String leakGateRule(String rule) {
+    return "leak_gate.rules." + segment(rule);
+  }
 
   /** Entries named like transcripts that are not readable files: folders, dangling links. */
   public static String notRead(String reason) {

@@ -3,6 +3,7 @@ package dev.gttrainset.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gttrainset.gate.OutputGate;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRole;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class ToOutputLinesTest {
   private static final Records RECORDS = new Records(RecordFormat.OPENAI, false);
+  private static final OutputGate GATE = OutputGate.of(OutputGate.Mode.QUARANTINE);
 
   private static Sample sample(String session) {
     return Sample.builder()
@@ -44,7 +46,7 @@ class ToOutputLinesTest {
     PCollectionTuple lines =
         pipeline
             .apply(Create.of(sample("a"), sample("b")))
-            .apply(ToOutputLines.samples(new TrainValSplit(1.0), RECORDS));
+            .apply(ToOutputLines.samples(new TrainValSplit(1.0), RECORDS, GATE));
 
     PAssert.that(lines.get(ToOutputLines.LINES))
         .satisfies(
@@ -68,11 +70,11 @@ class ToOutputLinesTest {
   @Test
   void rejectsAndDeadLettersHaveFilesOfTheirOwn(TestPipeline pipeline) {
     PCollection<OutputLine> rejects =
-        pipeline.apply("Rejects", Create.of(KV.of("too-long", sample("a")))).apply("RenderRejects", ToOutputLines.rejects(new TrainValSplit(0), RECORDS));
+        pipeline.apply("Rejects", Create.of(KV.of("too-long", sample("a")))).apply("RenderRejects", ToOutputLines.rejects(new TrainValSplit(0), RECORDS, GATE)).get(ToOutputLines.LINES);
     PCollection<OutputLine> letters =
         pipeline
             .apply("Letters", Create.of(DeadLetter.create("costs", "gt_home/costs.jsonl", 7, "missing-field", "no cost", "{}")))
-            .apply("RenderLetters", ToOutputLines.deadLetters());
+            .apply("RenderLetters", ToOutputLines.deadLetters(GATE)).get(ToOutputLines.LINES);
 
     PAssert.that(rejects)
         .satisfies(

@@ -11,6 +11,7 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -26,9 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScrubTest {
   private static final String EMAIL = "ops" + "@" + "acme-corp.io";
 
-  /** The home folder names the sessions ran under, as the pipeline learns them. */
-  private static PCollectionView<List<String>> homeUsers(TestPipeline pipeline) {
-    return pipeline.apply("Users", Create.of(List.of("john.doe"))).apply(View.asList());
+  /** The people of the sessions, as the pipeline learns them: here a home folder's login. */
+  private static PCollectionView<Map<String, String>> people(TestPipeline pipeline) {
+    return pipeline
+        .apply("People", Create.of(KV.of("john.doe", People.LOGIN)))
+        .apply(View.asMap());
   }
 
   @Test
@@ -45,7 +48,7 @@ class ScrubTest {
             .build();
 
     PCollectionTuple scrubbed =
-        pipeline.apply("Samples", Create.of(sample)).apply(Scrub.samples(Scrubber.withDefaultRules(), homeUsers(pipeline)));
+        pipeline.apply("Samples", Create.of(sample)).apply(Scrub.samples(Scrubber.withDefaultRules(), people(pipeline)));
 
     PAssert.that(scrubbed.get(Scrub.SAMPLES))
         .satisfies(
@@ -71,7 +74,7 @@ class ScrubTest {
     DeadLetter letter = DeadLetter.create("events", "town/.events.jsonl", 3, "invalid-json", "bad", "{\"to\":\"" + EMAIL);
 
     PCollectionTuple scrubbed =
-        pipeline.apply("Letters", Create.of(letter)).apply(Scrub.deadLetters(Scrubber.withDefaultRules(), homeUsers(pipeline)));
+        pipeline.apply("Letters", Create.of(letter)).apply(Scrub.deadLetters(Scrubber.withDefaultRules(), people(pipeline)));
 
     PAssert.that(scrubbed.get(Scrub.DEAD_LETTERS))
         .satisfies(

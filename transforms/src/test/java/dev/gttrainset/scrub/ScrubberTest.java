@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Per rule, strings that must be scrubbed and strings that must pass, gitleaks style. Secrets are
- * assembled from parts here, at test time ({@link FakeSecrets}), so no real-looking secret sits in
- * the repository.
+ * Per pattern rule (keys, credentials by their context, personal data), strings that must be
+ * scrubbed and strings that must pass, gitleaks style; provider tokens are {@link FamiliesTest}'s.
+ * Secrets are assembled from parts here, at test time ({@link FakeSecrets}), so no real-looking
+ * secret sits in the repository.
  */
 class ScrubberTest {
   private static final Scrubber SCRUBBER = Scrubber.withDefaultRules();
@@ -53,9 +54,68 @@ class ScrubberTest {
   }
 
   @Test
-  void everyRuleHasAScrubbingCase() {
+  void everyPatternRuleHasAScrubbingCase() {
     Set<String> covered = secrets().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
-    assertEquals(Set.copyOf(ScrubRules.ids()), covered);
+    Set<String> families = Families.all().stream().map(f -> f.id).collect(Collectors.toSet());
+    Set<String> patterns = ScrubRules.ids().stream().filter(id -> !families.contains(id)).collect(Collectors.toSet());
+    assertEquals(patterns, covered);
+  }
+
+  @Test
+  void writtenTextGetsReferencesAnAgentWouldWrite() {
+    String token = "gh" + "p_" + new FakeSecrets(5).alnum(36);
+    assertEquals("export GH=$GITHUB_TOKEN", SCRUBBER.scrub("export GH=" + token, Voice.WRITTEN, new Counters()));
+    assertEquals("export GH=[REDACTED:github-pat]", SCRUBBER.scrub("export GH=" + token, Voice.READ, new Counters()));
+    String password = "Zx9Lq2" + "Vb7NcT4w";
+    assertEquals("DB_PASSWORD=$DB_PASSWORD", SCRUBBER.scrub("DB_PASSWORD=" + password, Voice.WRITTEN, new Counters()));
+    assertEquals("cd /home/user/gt", SCRUBBER.scrub("cd /home/alice/gt", Voice.WRITTEN, new Counters()));
+    assertEquals("cd /home/<user>/gt", SCRUBBER.scrub("cd /home/alice/gt", Voice.READ, new Counters()));
+    assertEquals("mail user@example.com", SCRUBBER.scrub("mail ops" + "@" + "acme-corp.io", Voice.WRITTEN, new Counters()));
+  }
+
+  @Test
+  void aSecretFoundOnceIsReplacedWhereverItStands() {
+    String key = new FakeSecrets(6).alnum(28);
+    Counters redactions = new Counters();
+    String scrubbed = SCRUBBER.scrub("vendor token = '" + key + "' | '" + key + "'", redactions);
+    assertFalse(scrubbed.contains(key), scrubbed);
+    assertEquals(2, redactions.get("secret-assignment"));
+  }
+
+  @Test
+  void aKeyOfOneCharacterOverAndOverIsStillAKeyAsScannersTestThem() {
+    // Zeros, several runs or a repeated unit are a person's filler; one other character repeated
+    // is how gitleaks' and TruffleHog's rule tests write their keys.
+    for (String key : List.of("AGE-SECRET-KEY-1" + "Q".repeat(58), "shippo_" + "live_" + "a".repeat(40))) {
+      String scrubbed = SCRUBBER.scrub("key: " + key, new Counters());
+      assertFalse(scrubbed.contains(key), scrubbed);
+    }
+  }
+
+  @Test
+  void aQuotedValueThatOpensAQuoteOfItsOwnIsCodeNotAPassphrase() {
+    String text = "private_key '\"no spaces';";
+    assertEquals(text, SCRUBBER.scrub(text, new Counters()));
+    String passphrase = "private_key = 'correct horse " + new FakeSecrets(9).letters(8).toLowerCase() + "'";
+    assertFalse(SCRUBBER.scrub(passphrase, new Counters()).contains("horse"), passphrase);
+  }
+
+  @Test
+  void aLineMarkedAsHoldingNoSecretIsLeftAsItIs() {
+    String text = "API_KEY = \"" + new FakeSecrets(8).alnum(32) + "\"  # pragma: allowlist secret";
+    assertEquals(text, SCRUBBER.scrub(text, new Counters()));
+  }
+
+  @Test
+  void readsEscapedTextAsItIsMeant() {
+    // A heredoc inside a JSON string: "\\n@pytest" starts a line, it does not end an address.
+    String escaped = "cat <<EOF > t.py\\n@pytest.mark.slow\\ndef test_x(): pass\\nEOF";
+    assertEquals(escaped, SCRUBBER.scrub(escaped, new Counters()));
+    String key = new FakeSecrets(9).alnum(30);
+    String nested = "{\\\"api_key\\\": \\\"" + key + "\\\"}";
+    String scrubbed = SCRUBBER.scrub(nested, new Counters());
+    assertFalse(scrubbed.contains(key), scrubbed);
+    assertTrue(scrubbed.startsWith("{\\\"api_key\\\": \\\"[REDACTED:"), scrubbed);
   }
 
   @Test
@@ -63,7 +123,7 @@ class ScrubberTest {
     // Claude Code encodes /home/john.doe/gt as -home-john-doe-gt: only the real name delimits it.
     Counters redactions = new Counters();
     String scrubbed =
-        SCRUBBER.withHomeUsers(List.of("john.doe")).scrub("-home-john-doe-gt-mayor/s1.jsonl and /home/john.doe/gt", redactions);
+        SCRUBBER.withPeople(Map.of("john.doe", People.LOGIN)).scrub("-home-john-doe-gt-mayor/s1.jsonl and /home/john.doe/gt", redactions);
     assertEquals("-home-<user>-gt-mayor/s1.jsonl and /home/<user>/gt", scrubbed);
     assertEquals(2, redactions.get("home-dir"));
   }

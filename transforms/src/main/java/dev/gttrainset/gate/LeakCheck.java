@@ -1,0 +1,138 @@
+package dev.gttrainset.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gttrainset.parse.Json;
+import dev.gttrainset.scrub.DecodedText;
+import dev.gttrainset.scrub.Finding;
+import dev.gttrainset.scrub.NamedValue;
+import dev.gttrainset.scrub.Scrubber;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The leak gate's check of one output: what any scrub rule would still replace, and what {@link
+ * SecretTokens} sees, in every string of a record. A record is read as the scrubber read its
+ * input: each string through {@link DecodedText}, strings that hold JSON (tool arguments) as JSON,
+ * and each string value also behind its field name ({@link NamedValue}).
+ */
+public final class LeakCheck implements Serializable {
+  private final Scrubber rules;
+  private final SecretTokens tokens = new SecretTokens();
+
+  public LeakCheck(Scrubber rules) {
+    this.rules = rules;
+  }
+
+  public static LeakCheck withDefaultRules() {
+    return new LeakCheck(Scrubber.withDefaultRules());
+  }
+
+  /** The leaks in one JSON-lines record, in the order they stand; empty when it is clean. */
+  public List<Leak> inRecord(String jsonLine) {
+    try {
+      return inRecord(Json.MAPPER.readTree(jsonLine));
+    } catch (JsonProcessingException notJson) {
+      return inText(jsonLine, "");
+    }
+  }
+
+  public List<Leak> inRecord(JsonNode record) {
+    Set<Leak> leaks = new LinkedHashSet<>();
+    walk(record, "", leaks);
+    return new ArrayList<>(leaks);
+  }
+
+  /** The leaks in plain text (a report's line), located by {@code where} and line. */
+  public List<Leak> inText(String text, String where) {
+    Set<Leak> leaks = new LinkedHashSet<>();
+    checkText(text, where, leaks);
+    return new ArrayList<>(leaks);
+  }
+
+  private void walk(JsonNode node, String path, Set<Leak> leaks) {
+    if (node.isTextual()) {
+      checkString(node.asText(), path, leaks);
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String name = field.getKey();
+        String at = path + "/" + name;
+        checkText(name, at + " (name)", leaks);
+        JsonNode value = field.getValue();
+        if (value.isTextual() && NamedValue.prefix(name) != null && !holdsJson(value.asText())) {
+          checkString(value.asText(), at, leaks);
+          checkNamed(NamedValue.prefix(name), value.asText(), at, leaks);
+        } else {
+          walk(value, at, leaks);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), path + "/" + i, leaks);
+      }
+    }
+  }
+
+  private void checkString(String text, String path, Set<Leak> leaks) {
+    if (holdsJson(text)) {
+      try {
+        walk(Json.MAPPER.readTree(text.strip()), path, leaks);
+        return;
+      } catch (JsonProcessingException notJson) {
+        // Text that only looks like JSON is text.
+      }
+    }
+    checkText(text, path, leaks);
+  }
+
+  private void checkText(String text, String path, Set<Leak> leaks) {
+    if (text.isEmpty()) {
+      return;
+    }
+    DecodedText decoded = DecodedText.of(text);
+    String read = decoded.text();
+    for (Finding finding : rules.find(decoded)) {
+      leaks.add(new Leak(finding.ruleId(), path + " line " + lineOf(read, finding.start())));
+    }
+    for (SecretTokens.Hit hit : tokens.find(read)) {
+      leaks.add(new Leak(SecretTokens.RULE, path + " line " + hit.line));
+    }
+  }
+
+  /** A value behind its name: only what lies in the value, and was not found in it alone, is new. */
+  private void checkNamed(String prefix, String value, String path, Set<Leak> leaks) {
+    DecodedText decoded = DecodedText.of(prefix + value);
+    String read = decoded.text();
+    int valueStart = prefix.length();
+    for (Finding finding : rules.find(decoded)) {
+      if (finding.start() >= valueStart) {
+        leaks.add(new Leak(finding.ruleId(), path + " line " + lineOf(read, finding.start())));
+      }
+    }
+    for (SecretTokens.Hit hit : tokens.find(read)) {
+      leaks.add(new Leak(SecretTokens.RULE, path + " line " + hit.line));
+    }
+  }
+
+  private static boolean holdsJson(String text) {
+    String t = text.strip();
+    return t.length() >= 2
+        && ((t.charAt(0) == '{' && t.charAt(t.length() - 1) == '}') || (t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']'));
+  }
+
+  private static int lineOf(String text, int at) {
+    int line = 1;
+    for (int i = 0; i < at && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}
