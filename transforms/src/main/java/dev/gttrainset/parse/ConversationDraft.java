@@ -83,7 +83,7 @@ final class ConversationDraft {
   }
 
   /** The finished conversation, or null when nothing in it is a message. */
-  Conversation build(TranscriptPath path, Counters counters) {
+  Conversation build(TranscriptPath path, String sessionId, Counters counters) {
     List<ChatMessage> messages = new ArrayList<>();
     Set<String> answered = new HashSet<>();
     for (Object entry : entries) {
@@ -119,7 +119,7 @@ final class ConversationDraft {
     }
     long outputTokens = outputTokensByMessageId.values().stream().mapToLong(Long::longValue).sum();
     return Conversation.builder()
-        .setSessionId(path.sessionId())
+        .setSessionId(sessionId)
         .setAgentId(agentId)
         .setSidechain(sidechain)
         .setSourceFile(path.relativePath())

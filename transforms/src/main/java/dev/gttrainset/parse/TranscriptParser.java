@@ -6,6 +6,7 @@ import dev.gttrainset.model.ToolCall;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class TranscriptParser implements LineReader.Sink {
   private final Map<String, ConversationDraft> drafts = new LinkedHashMap<>();
   private final Set<String> usedUuids = new HashSet<>();
   private final ParentLinks parentLinks = new ParentLinks();
+  private final Map<String, Long> recordsBySession = new HashMap<>();
+  private String lastSessionId = "";
 
   public TranscriptParser(TranscriptPath path) {
     this.path = path;
@@ -64,9 +67,9 @@ public final class TranscriptParser implements LineReader.Sink {
       return;
     }
     String recordSession = Json.text(record, "sessionId");
-    if (!recordSession.isEmpty() && !recordSession.equals(path.sessionId())) {
-      // Resumed sessions copy earlier records; the file's name says whose they are now.
-      lines.counters().increment(StatKeys.RECORDS_NAMING_ANOTHER_SESSION);
+    if (!recordSession.isEmpty()) {
+      recordsBySession.merge(recordSession, 1L, Long::sum);
+      lastSessionId = recordSession;
     }
     ConversationDraft draft = draftFor(record);
     long timestamp = Timestamps.parseMillis(Json.text(record, "timestamp"));
@@ -110,9 +113,16 @@ public final class TranscriptParser implements LineReader.Sink {
   public ParsedTranscript finish() {
     lines.fileDone();
     Counters counters = lines.counters();
+    String sessionId = sessionId();
+    // Resumed sessions copy earlier records: the file belongs to the session it was last written for.
+    long others = recordsBySession.entrySet().stream()
+        .filter(e -> !e.getKey().equals(sessionId)).mapToLong(Map.Entry::getValue).sum();
+    if (others > 0) {
+      counters.add(StatKeys.RECORDS_NAMING_ANOTHER_SESSION, others);
+    }
     List<Conversation> conversations = new ArrayList<>();
     for (ConversationDraft draft : drafts.values()) {
-      Conversation conversation = draft.build(path, counters);
+      Conversation conversation = draft.build(path, sessionId, counters);
       if (conversation != null) {
         conversations.add(conversation);
       }
@@ -120,6 +130,14 @@ public final class TranscriptParser implements LineReader.Sink {
     counters.add(StatKeys.CONVERSATIONS, conversations.size());
     counters.add(StatKeys.PARENT_UUID_CYCLES, parentLinks.cycles());
     return new ParsedTranscript(conversations, lines.deadLetters(), counters);
+  }
+
+  /**
+   * The session is the one the file's last records name, wherever it lies and whatever it is called
+   * (an export's {@code full.jsonl}); its name only when no record names one.
+   */
+  private String sessionId() {
+    return lastSessionId.isEmpty() ? path.sessionId() : lastSessionId;
   }
 
   private ConversationDraft draftFor(JsonNode record) {

@@ -15,6 +15,8 @@ public final class StatKeys {
   public static final String FILES_IGNORED = "files.ignored";
   public static final String FILES_EMPTY = "files.empty";
   public static final String FILES_SEEN_THROUGH_LINKS = "files.seen_again_through_links";
+  /** Copies of a conversation that a longer file holds too (checkpoints): not read. */
+  public static final String FILES_SHORTER_COPIES = "files.shorter_copies_not_read";
 
   public static final String LINES_READ = "lines.read";
   public static final String LINES_USED = "lines.used";
@@ -51,7 +53,14 @@ public final class StatKeys {
   }
   public static final String TOOL_RESULTS_TRUNCATED = "samples.tool_results_truncated";
   public static final String MESSAGES_BEFORE_FIRST_PROMPT = "samples.messages_before_first_prompt";
-  public static final String MESSAGES_UNFINISHED = "samples.messages_of_unfinished_turns";
+  public static final String MESSAGES_UNFINISHED = "samples.prompts_without_answer";
+  public static final String USER_TEXT_JOINED = "samples.user_messages_joined_to_the_turn_before";
+  public static final String ASSISTANT_MESSAGES_JOINED = "samples.assistant_messages_joined";
+
+  /** Assistant turns no sample trains, by why: interrupted, calls-cut-off, api-error. */
+  public static String notTrained(String reason) {
+    return "samples.turns_not_trained." + reason;
+  }
 
   /** Places in written lines where the leak gate found a secret, and what it did with them. */
   public static final String LEAK_GATE_FINDINGS = "leak_gate.findings";

@@ -33,12 +33,16 @@ import org.apache.beam.sdk.values.TupleTagList;
  * its files (subagents included), read from the files' tails in parallel, so files of other
  * sessions are never read through; a run with no window reads only tails that could be still
  * being written. The times of all files then meet in one list, a few hundred bytes a file, where
- * each session is judged. Non-transcript files are counted and dropped here.
+ * each session is judged. A session is the one its records name, whatever the file is called; of
+ * several copies of one conversation only the longest is read. Non-transcript files are counted
+ * and dropped here.
  */
 public final class SelectSessions extends PTransform<PCollection<MatchResult.Metadata>, PCollectionTuple> {
   public static final TupleTag<MatchResult.Metadata> SELECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
+  private static final Comparator<TimedFile> LONGEST =
+      Comparator.comparingLong((TimedFile f) -> -f.file().sizeBytes()).thenComparing(TimedFile::name);
   private static final Comparator<TimedFile> SHORTEST_NAME =
       Comparator.comparingInt((TimedFile f) -> f.name().length()).thenComparing(TimedFile::name);
 
@@ -81,19 +85,21 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
       String real = realPath(name);
       String path = TranscriptPath.relative(root, name);
       if (!TranscriptPath.isTranscript(path)) {
-        out.output(TimedFile.create(file, real, "", false, 0, 0));
+        out.output(TimedFile.create(file, real, "", "", false, 0, 0));
         return;
       }
-      String session = TranscriptPath.of(path).sessionId();
+      TranscriptPath place = TranscriptPath.of(path);
       try {
         // Asked afresh: FileIO.match's own coder does not carry the last-modified time.
         long modified = FileSystems.matchSingleFileSpec(name).lastModifiedMillis();
+        TranscriptTail tail = TranscriptTail.of(file);
+        String session = tail.sessionId().isEmpty() ? place.sessionId() : tail.sessionId();
         // Records are written before the file changes, so an old file's time bounds its records.
-        long lastRecord = window.needsLastRecord(modified) ? LastRecordTime.of(file) : modified;
-        out.output(TimedFile.create(file, real, session, true, lastRecord, modified));
+        long lastRecord = window.needsLastRecord(modified) ? tail.lastRecordMillis() : modified;
+        out.output(TimedFile.create(file, real, session, place.agentId(), true, lastRecord, modified));
       } catch (IOException | RuntimeException e) {
         // Parsing reads it again and turns what fails into a dead letter with file and line.
-        out.output(TimedFile.create(file, real, session, false, 0, 0));
+        out.output(TimedFile.create(file, real, place.sessionId(), place.agentId(), false, 0, 0));
       }
     }
 
@@ -149,6 +155,35 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
   }
 
   /**
+   * One file per conversation: checkpoints of a session (an export keeps each as its own
+   * {@code full.jsonl}) hold the earlier records again, so the longest holds them all and is the
+   * one read. Untimed files cannot be told apart and all go on.
+   */
+  static List<TimedFile> longestCopies(Iterable<TimedFile> files, Counters counters) {
+    Map<String, TimedFile> longest = new TreeMap<>();
+    List<TimedFile> kept = new ArrayList<>();
+    for (TimedFile file : files) {
+      if (!file.isTranscript() || !file.timed()) {
+        kept.add(file);
+      } else {
+        longest.merge(file.conversationKey(), file, (a, b) -> LONGEST.compare(a, b) <= 0 ? a : b);
+      }
+    }
+    long copies = 0;
+    for (TimedFile file : files) {
+      if (file.isTranscript() && file.timed() && longest.get(file.conversationKey()) != file) {
+        copies++;
+      }
+    }
+    if (copies > 0) {
+      counters.add(StatKeys.FILES_SHORTER_COPIES, copies);
+    }
+    kept.addAll(longest.values());
+    kept.sort(Comparator.comparing(TimedFile::name));
+    return kept;
+  }
+
+  /**
    * Keeps one name per real file (the shortest), judges each session by the latest record and the
    * latest change over its files, and selects the files of the sessions in the window. An untimed
    * file goes on to parsing.
@@ -172,7 +207,7 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
       }
       Map<String, long[]> sessions = new TreeMap<>();
       List<TimedFile> timed = new ArrayList<>();
-      for (TimedFile file : byRealPath.values()) {
+      for (TimedFile file : longestCopies(byRealPath.values(), counters)) {
         if (!file.isTranscript()) {
           counters.increment(StatKeys.FILES_IGNORED);
         } else if (!file.timed()) {

@@ -19,8 +19,11 @@ abstract class TimedFile {
   /** The file's real path; links and loops list one file under many names. */
   abstract String realPath();
 
-  /** The session it belongs to, or "" when it is no transcript. */
+  /** The session its records name (its name's when none does), or "" when it is no transcript. */
   abstract String sessionId();
+
+  /** The subagent its place names, or "" for a session's own file. */
+  abstract String agentId();
 
   /** False when its tail could not be read: parsing reads it and says what is wrong. */
   abstract boolean timed();
@@ -33,14 +36,20 @@ abstract class TimedFile {
       MatchResult.Metadata file,
       String realPath,
       String sessionId,
+      String agentId,
       boolean timed,
       long lastRecordMillis,
       long lastModifiedMillis) {
-    return new AutoValue_TimedFile(file, realPath, sessionId, timed, lastRecordMillis, lastModifiedMillis);
+    return new AutoValue_TimedFile(file, realPath, sessionId, agentId, timed, lastRecordMillis, lastModifiedMillis);
   }
 
   String name() {
     return file().resourceId().toString();
+  }
+
+  /** One conversation's copies share it: checkpoints of a session, a file kept twice. */
+  String conversationKey() {
+    return sessionId() + "\u0000" + agentId();
   }
 
   boolean isTranscript() {
@@ -64,6 +73,7 @@ abstract class TimedFile {
       METADATA.encode(value.file(), out);
       STRING.encode(value.realPath(), out);
       STRING.encode(value.sessionId(), out);
+      STRING.encode(value.agentId(), out);
       BOOL.encode(value.timed(), out);
       LONG.encode(value.lastRecordMillis(), out);
       LONG.encode(value.lastModifiedMillis(), out);
@@ -72,7 +82,7 @@ abstract class TimedFile {
     @Override
     public TimedFile decode(InputStream in) throws IOException {
       return create(
-          METADATA.decode(in), STRING.decode(in), STRING.decode(in), BOOL.decode(in), LONG.decode(in), LONG.decode(in));
+          METADATA.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), BOOL.decode(in), LONG.decode(in), LONG.decode(in));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.Transcript;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -169,16 +170,24 @@ class TranscriptParserTest {
   }
 
   @Test
-  void theFileNameSaysWhoseSessionItIs() {
+  void theRecordsSayWhoseSessionItIsAndTheNameOnlyWhenTheyDoNot() {
     String line = "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":[\"plain string block\"]}}";
-    Conversation conversation = parse("p/abc.jsonl.gz", List.of(line)).conversations().get(0);
-    assertEquals("abc", conversation.sessionId());
-    assertEquals("p", conversation.projectDir());
-    assertEquals("plain string block", conversation.messages().get(0).text());
+    Conversation unnamed = parse("p/abc.jsonl.gz", List.of(line)).conversations().get(0);
+    assertEquals("abc", unnamed.sessionId());
+    assertEquals("p", unnamed.projectDir());
+    assertEquals("plain string block", unnamed.messages().get(0).text());
 
-    // A resumed session copies records of the one before: they are now this file's session.
-    ParsedTranscript resumed =
-        parse("p/new-id.jsonl", Transcript.session("old-id").user("a").assistant("m", text("b")).lines());
+    // An export keeps each checkpoint as full.jsonl: the records name the session.
+    Conversation exported =
+        parse("cli/10/a740e118e0/0/full.jsonl", Transcript.session("s-42").user("a").assistant("m", text("b")).lines())
+            .conversations().get(0);
+    assertEquals("s-42", exported.sessionId());
+
+    // A resumed session copies records of the one before: the file is the session it was last written for.
+    List<String> lines = new ArrayList<>(Transcript.session("old-id").user("a").assistant("m", text("b")).lines());
+    lines.addAll(Transcript.session("new-id").user("c").assistant("m2", text("d")).lines());
+    ParsedTranscript resumed = parse("p/whatever.jsonl", lines);
+    assertEquals(1, resumed.conversations().size());
     assertEquals("new-id", resumed.conversations().get(0).sessionId());
     assertEquals(2, resumed.counters().get(StatKeys.RECORDS_NAMING_ANOTHER_SESSION));
   }
@@ -204,8 +213,7 @@ class TranscriptParserTest {
     Transcript t = Transcript.session("s1").user("run the tests").assistant("m1", text("Running them now."), bash("t1", "make test"));
     ChatMessage last = parse("p/s1.jsonl", t.lines()).conversations().get(0).messages().get(1);
     assertTrue(last.toolCalls().isEmpty());
-    assertTrue(last.callsDropped());
-    assertFalse(last.endsTurn());
+    assertTrue(last.callsDropped(), "an announced action that never ran");
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LastRecordTimeTest {
+class TranscriptTailTest {
   @TempDir Path folder;
 
   private static String record(String time) {
@@ -22,7 +22,7 @@ class LastRecordTimeTest {
   }
 
   private long lastOf(Path file) throws IOException {
-    return LastRecordTime.of(FileSystems.matchSingleFileSpec(file.toString()));
+    return TranscriptTail.of(FileSystems.matchSingleFileSpec(file.toString())).lastRecordMillis();
   }
 
   @Test
@@ -51,5 +51,28 @@ class LastRecordTimeTest {
     Path file = folder.resolve("none.jsonl");
     Files.write(file, List.of("{\"type\":\"summary\",\"summary\":\"x\"}"));
     assertEquals(Timestamps.NONE, lastOf(file));
+  }
+
+  @Test
+  void namesTheSessionOfTheLastRecordThatNamesOne() throws IOException {
+    Path file = folder.resolve("full.jsonl");
+    Files.write(
+        file,
+        List.of(
+            "{\"type\":\"user\",\"sessionId\":\"first\",\"timestamp\":\"2026-02-25T09:00:00Z\"}",
+            "{\"type\":\"user\",\"sessionId\":\"resumed\",\"timestamp\":\"2026-02-25T10:00:00Z\"}",
+            "{\"type\":\"summary\",\"summary\":\"the \\\"sessionId\\\":\\\"quoted\\\" is text\"}"));
+    assertEquals("resumed", TranscriptTail.of(FileSystems.matchSingleFileSpec(file.toString())).sessionId());
+  }
+
+  @Test
+  void findsTheSessionBeforeALongTailWithoutOne() throws IOException {
+    StringBuilder text = new StringBuilder("{\"type\":\"user\",\"sessionId\":\"s-1\"}\n");
+    for (int i = 0; i < 300; i++) {
+      text.append(record("2026-02-25T09:00:00Z"));
+    }
+    Path file = folder.resolve("long.jsonl");
+    Files.writeString(file, text);
+    assertEquals("s-1", TranscriptTail.of(FileSystems.matchSingleFileSpec(file.toString())).sessionId());
   }
 }
