@@ -96,6 +96,16 @@ final class AvailabilityReport {
             + ")");
     row(md, "Duplicates removed (exact, near, published before)", n(samples.path("duplicates")));
     row(md, "Samples rejected", n(samples.path("rejected")));
+    JsonNode untrained = samples.path("turns_not_trained");
+    if (sum(untrained) > 0) {
+      List<String> reasons = new ArrayList<>();
+      untrained.fields().forEachRemaining(e -> reasons.add(e.getKey() + " " + n(e.getValue())));
+      row(md, "Assistant turns shown but trained nowhere", n(sum(untrained)) + " (" + String.join(", ", reasons) + ")");
+    }
+    long copies = stats.path("files").path("shorter_copies_not_read").asLong();
+    if (copies > 0) {
+      row(md, "Transcript files not read (a longer copy holds them)", n(copies));
+    }
     row(
         md,
         "Input lines read",

@@ -63,15 +63,17 @@ public interface GtTrainsetOptions extends PipelineOptions {
 
   @Description(
       "Largest sample, in estimated tokens (about 4 characters each). Exchanges are packed into "
-          + "windows up to this size; a single exchange above it is rejected as too-long.")
-  @Default.Long(32_768L)
+          + "windows up to this size and a longer one is cut at turn boundaries into several; only a "
+          + "single turn above it is rejected as too-long.")
+  @Default.Long(16_384L)
   long getMaxSampleTokens();
 
   void setMaxSampleTokens(long value);
 
   @Description(
-      "Longest tool output kept, in characters; longer output keeps its head and tail around a "
-          + "marker that says how much was left out.")
+      "The least a long tool output keeps, in characters, when its window is full: the budget "
+          + "decides how much more stays. A shortened output keeps the lines a later edit changes, "
+          + "its head and its tail (a test log mostly its tail) around a marker of what was left out.")
   @Default.Integer(4_000)
   int getMaxToolResultChars();
 

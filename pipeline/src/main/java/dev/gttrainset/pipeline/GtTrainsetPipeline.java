@@ -126,7 +126,9 @@ public final class GtTrainsetPipeline {
     PCollectionTuple shortened =
         scrubbed
             .get(Scrub.SAMPLES)
-            .apply("ShortenToolOutput", ShortenToolOutput.to(options.getMaxToolResultChars()));
+            .apply(
+                "ShortenToolOutput",
+                ShortenToolOutput.to(options.getMaxSampleTokens(), options.getMaxToolResultChars()));
     PCollectionTuple scored =
         shortened
             .get(ShortenToolOutput.SAMPLES)

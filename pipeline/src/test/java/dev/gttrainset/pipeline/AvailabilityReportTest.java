@@ -76,7 +76,7 @@ class AvailabilityReportTest {
       counts.put("record_types.type-" + i, 1L + i);
     }
     ObjectNode stats = StatsDocument.build(counts, context());
-    assertEquals(2, stats.at("/gt_commands/~1home~1<user>~1bin~1gt").asLong(), stats.get("gt_commands").toString());
+    assertEquals(2, stats.at("/gt_commands/~1home~1user~1bin~1gt").asLong(), stats.get("gt_commands").toString());
     assertEquals(StatsDocument.MAX_GROUP, stats.get("record_types").size());
     long total = 0;
     for (var count : stats.get("record_types")) {

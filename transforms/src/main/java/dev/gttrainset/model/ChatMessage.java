@@ -53,6 +53,13 @@ public abstract class ChatMessage {
 
   public abstract long timestampMillis();
 
+  /**
+   * Shown for context only. An assistant message that another sample trains, or nobody should (the
+   * user interrupted it), written with OpenAI's {@code "weight": 0}; or a tool reply carried only
+   * for the lines a later edit changes, which may shrink to those.
+   */
+  public abstract boolean context();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -66,7 +73,8 @@ public abstract class ChatMessage {
         .setApiError(false)
         .setInterrupted(false)
         .setCallsDropped(false)
-        .setTimestampMillis(0L);
+        .setTimestampMillis(0L)
+        .setContext(false);
   }
 
   public static ChatMessage user(String text, long timestampMillis) {
@@ -114,10 +122,11 @@ public abstract class ChatMessage {
     return TOOL.equals(role());
   }
 
-  /** An assistant message that closes a turn: it asks for no tool, so nothing is left unanswered. */
-  public boolean endsTurn() {
-    return isAssistant() && toolCalls().isEmpty() && !callsDropped();
+  /** An assistant message a sample trains on. */
+  public boolean trained() {
+    return isAssistant() && !context();
   }
+
 
   @AutoValue.Builder
   public abstract static class Builder {
@@ -142,6 +151,8 @@ public abstract class ChatMessage {
     public abstract Builder setCallsDropped(boolean callsDropped);
 
     public abstract Builder setTimestampMillis(long timestampMillis);
+
+    public abstract Builder setContext(boolean context);
 
     public abstract ChatMessage build();
   }
@@ -171,6 +182,7 @@ public abstract class ChatMessage {
       BOOL.encode(m.interrupted(), out);
       BOOL.encode(m.callsDropped(), out);
       LONG.encode(m.timestampMillis(), out);
+      BOOL.encode(m.context(), out);
     }
 
     @Override
@@ -187,6 +199,7 @@ public abstract class ChatMessage {
           .setInterrupted(BOOL.decode(in))
           .setCallsDropped(BOOL.decode(in))
           .setTimestampMillis(LONG.decode(in))
+          .setContext(BOOL.decode(in))
           .build();
     }
 

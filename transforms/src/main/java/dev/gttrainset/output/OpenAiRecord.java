@@ -26,6 +26,10 @@ final class OpenAiRecord {
         continue;
       }
       message.put("content", m.isAssistant() ? Thinking.withAnswer(m, keepThinking) : m.text());
+      if (m.context()) {
+        // Shown for context; another sample trains it, or nobody should.
+        message.put("weight", 0);
+      }
       if (!m.toolCalls().isEmpty()) {
         ArrayNode calls = message.putArray("tool_calls");
         for (ToolCall call : m.toolCalls()) {

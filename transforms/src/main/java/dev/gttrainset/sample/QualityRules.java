@@ -16,7 +16,6 @@ import java.util.Optional;
  */
 public final class QualityRules implements Serializable {
   public static final String API_ERROR = "api-error";
-  public static final String INTERRUPTED = "interrupted";
   public static final String NO_ASSISTANT_CONTENT = "no-assistant-content";
   public static final String UNFINISHED_TURN = "unfinished-turn";
   public static final String TOO_LONG = "too-long";
@@ -42,27 +41,22 @@ public final class QualityRules implements Serializable {
     List<ChatMessage> messages = sample.messages();
     long assistantChars = 0;
     boolean apiError = false;
-    boolean interrupted = false;
     for (ChatMessage m : messages) {
       if (m.isAssistant()) {
         assistantChars += m.text().length();
         for (ToolCall call : m.toolCalls()) {
           assistantChars += call.name().length() + call.arguments().length();
         }
-        apiError |= m.apiError();
+        apiError |= m.trained() && m.apiError();
       }
-      interrupted |= m.isUser() && m.interrupted();
     }
     if (apiError) {
       return Optional.of(API_ERROR);
     }
-    if (interrupted) {
-      return Optional.of(INTERRUPTED);
-    }
-    if (messages.stream().noneMatch(ChatMessage::isAssistant)) {
+    if (messages.stream().noneMatch(ChatMessage::trained)) {
       return Optional.of(NO_ASSISTANT_CONTENT);
     }
-    if (!messages.get(messages.size() - 1).endsTurn()) {
+    if (!endsOnTrainedContent(messages.get(messages.size() - 1))) {
       return Optional.of(UNFINISHED_TURN);
     }
     if (sample.estTokens() > maxSampleTokens) {
@@ -75,6 +69,11 @@ public final class QualityRules implements Serializable {
       return Optional.of(LOW_SCORE);
     }
     return Optional.empty();
+  }
+
+  /** A final answer, or a call whose reply opens the next window; never an action cut off. */
+  private static boolean endsOnTrainedContent(ChatMessage last) {
+    return last.trained() && !last.callsDropped() && (!last.text().isEmpty() || !last.toolCalls().isEmpty());
   }
 
   /** The sample's flags: those it came with, plus what this filter sees. */

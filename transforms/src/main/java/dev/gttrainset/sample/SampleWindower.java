@@ -7,81 +7,62 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.io.Serializable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Cuts a conversation into training windows. A window starts at a user message that begins a new
- * exchange (the message before it closed a turn), ends on an assistant message that asks for no
- * tool, and so never separates a tool call from its reply. Consecutive exchanges share a window
- * while they fit {@code maxSampleTokens}; an exchange that alone exceeds it becomes a window of its
- * own, which the quality filter rejects as too long. Sizes count tool output as it will be once
- * shortened to {@code maxToolResultChars}; the shortening itself waits until after scrubbing. A conversation that stops mid-turn (an
- * unanswered prompt, a session killed during a tool loop) ends in an unfinished window of its own,
- * which the quality filter rejects, so it shows in the rejects instead of vanishing.
+ * Cuts a conversation into training windows that fit {@code maxSampleTokens}, at turn boundaries.
+ * A turn (a {@link Step}) is one assistant message with the replies to its calls. Whole exchanges
+ * share a window while they fit; a longer one is cut into several, each opening with the system
+ * prompt and the exchange's task (the first user message), a note of the turns it leaves out, and
+ * as untrained context the turn before its first one and any earlier turn whose output shows the
+ * lines its edits change. A window ends on a trained assistant message: a final answer, or a call
+ * whose reply opens the next window. Every assistant turn is trained in exactly one window, or in
+ * none when the user interrupted it or its calls were cut off; those are counted. Sizes count tool
+ * output as it will be at least once shortened ({@link ShortenToolOutput}, after scrubbing).
  */
 public final class SampleWindower implements Serializable {
+  /** Earlier turns a window carries at most for one turn's edits. */
+  private static final int MAX_CARRIED = 6;
+
   private final long maxSampleTokens;
   private final int maxToolResultChars;
   private final boolean keepThinking;
 
+  /** @param maxToolResultChars the least a long tool reply keeps when a window is full */
   public SampleWindower(long maxSampleTokens, int maxToolResultChars, boolean keepThinking) {
     this.maxSampleTokens = maxSampleTokens;
     this.maxToolResultChars = maxToolResultChars;
     this.keepThinking = keepThinking;
   }
 
-  public List<Sample> windows(
-      Conversation conversation, RoleTag role, long costMicros, Counters counters) {
-    List<ChatMessage> messages = prepare(conversation.messages());
+  public List<Sample> windows(Conversation conversation, RoleTag role, long costMicros, Counters counters) {
+    List<ChatMessage> messages = TurnOrder.normalize(prepare(conversation.messages()), counters);
+    List<Step> steps = Step.of(messages, maxToolResultChars, counters);
     ChatMessage system = ChatMessage.system(role.role().systemPrompt());
-    long systemTokens = TokenEstimate.of(system);
-
-    List<List<ChatMessage>> exchanges = exchanges(messages, counters);
-    List<ChatMessage> unfinished = null;
-    if (!exchanges.isEmpty() && !endsTurn(exchanges.get(exchanges.size() - 1))) {
-      // Kept apart, so the quality filter rejects it visibly without taking finished work along.
-      unfinished = exchanges.remove(exchanges.size() - 1);
-    }
     List<Sample> samples = new ArrayList<>();
-    List<ChatMessage> window = new ArrayList<>();
-    long windowTokens = 0;
-    for (List<ChatMessage> exchange : exchanges) {
-      long tokens = tokens(exchange);
-      if (isFlawed(exchange)) {
-        // Alone in its window: the filter rejects it without taking good exchanges along.
-        if (!window.isEmpty()) {
-          samples.add(sample(conversation, role, costMicros, samples.size(), system, window));
-          window = new ArrayList<>();
-          windowTokens = 0;
-        }
-        samples.add(sample(conversation, role, costMicros, samples.size(), system, exchange));
-        continue;
+    Window window = null;
+    for (Step step : steps) {
+      if (window != null && window.hasTrained() && window.tokensWith(step) > maxSampleTokens) {
+        window.emit(conversation, role, costMicros, samples);
+        window = null;
       }
-      if (!window.isEmpty() && systemTokens + windowTokens + tokens > maxSampleTokens) {
-        samples.add(sample(conversation, role, costMicros, samples.size(), system, window));
-        window = new ArrayList<>();
-        windowTokens = 0;
+      if (window == null) {
+        window = new Window(system, steps, step);
       }
-      window.addAll(exchange);
-      windowTokens += tokens;
+      window.add(step);
     }
-    if (!window.isEmpty()) {
-      samples.add(sample(conversation, role, costMicros, samples.size(), system, window));
-    }
-    if (unfinished != null) {
-      samples.add(sample(conversation, role, costMicros, samples.size(), system, unfinished));
+    if (window != null) {
+      window.emit(conversation, role, costMicros, samples);
     }
     return samples;
-  }
-
-  /** An exchange with a failed API call or an interruption: the quality filter will reject it. */
-  private static boolean isFlawed(List<ChatMessage> exchange) {
-    return exchange.stream().anyMatch(m -> m.apiError() || m.interrupted());
-  }
-
-  private static boolean endsTurn(List<ChatMessage> exchange) {
-    return exchange.get(exchange.size() - 1).endsTurn();
   }
 
   /** Drops thinking unless kept, and assistant messages that are then empty. */
@@ -100,67 +81,154 @@ public final class SampleWindower implements Serializable {
     return prepared;
   }
 
-  /** Tokens once tool output is shortened, which happens after scrubbing ({@link ShortenToolOutput}). */
-  private long tokens(List<ChatMessage> messages) {
-    return messages.stream().mapToLong(m -> TokenEstimate.of(m, maxToolResultChars)).sum();
-  }
+  /** One window while it is filled: the task it opens with, context turns, then its own turns. */
+  private final class Window {
+    private final ChatMessage system;
+    private final List<Step> all;
+    private final Step first;
+    private final TreeSet<Integer> context = new TreeSet<>();
+    private final Set<Integer> carried = new HashSet<>();
+    private final List<Step> own = new ArrayList<>();
+    /** Lines its tool output shows and its edits wrote, for the edits that follow. */
+    private final Set<String> shown = new HashSet<>();
+    private long tokens;
 
-  /**
-   * Splits messages into exchanges, each from a user message that follows a closed turn up to the
-   * next one. Messages before the first user message have no prompt to train on and are counted as
-   * dropped. Only the last exchange can be unfinished; it is cut back to its last closed turn when
-   * it has one.
-   */
-  static List<List<ChatMessage>> exchanges(List<ChatMessage> messages, Counters counters) {
-    List<List<ChatMessage>> exchanges = new ArrayList<>();
-    List<ChatMessage> current = null;
-    ChatMessage previous = null;
-    for (ChatMessage message : messages) {
-      if (message.isUser() && (current == null || previous.endsTurn())) {
-        current = new ArrayList<>();
-        exchanges.add(current);
+    Window(ChatMessage system, List<Step> all, Step first) {
+      this.system = system;
+      this.all = all;
+      this.first = first;
+      this.tokens = TokenEstimate.of(system) + TokenEstimate.of(opening());
+      if (first.position() > 0) {
+        Step before = all.get(first.index() - 1);
+        context.add(before.index());
+        tokens += before.tokens();
+        shown.addAll(before.shownLines());
+        carryFor(before, first.tokens());
       }
-      if (current == null) {
-        counters.increment(StatKeys.MESSAGES_BEFORE_FIRST_PROMPT);
-      } else {
-        current.add(message);
-      }
-      previous = message;
     }
-    if (!exchanges.isEmpty()) {
-      List<ChatMessage> last = exchanges.get(exchanges.size() - 1);
-      int end = last.size();
-      while (end > 0 && !last.get(end - 1).endsTurn()) {
+
+    /** The task, with a note of the turns before this window's first when it starts mid-task. */
+    private ChatMessage opening() {
+      ChatMessage task = first.task();
+      if (first.position() == 0) {
+        return task;
+      }
+      String note =
+          String.format(
+              Locale.ROOT,
+              "[… %d earlier %s of this task left out …]",
+              first.position(),
+              first.position() == 1 ? "turn" : "turns");
+      return task.toBuilder().setText(task.text() + "\n\n" + note).build();
+    }
+
+    boolean hasTrained() {
+      return own.stream().anyMatch(Step::trainable);
+    }
+
+    long tokensWith(Step step) {
+      return tokens + cost(step) + missingTargets(step).stream().mapToLong(this::carryCost).sum();
+    }
+
+    void add(Step step) {
+      carryFor(step, cost(step));
+      tokens += cost(step);
+      own.add(step);
+      shown.addAll(step.shownLines());
+    }
+
+    /** A turn's size here: its task too when it opens another exchange in this window. */
+    private long cost(Step step) {
+      boolean opensExchange = step.position() == 0 && step != first;
+      return step.tokens() + (opensExchange ? TokenEstimate.of(step.task()) : 0);
+    }
+
+    /** Carries what the turn's edits need while the window, with {@code reserved} more, fits. */
+    private void carryFor(Step step, long reserved) {
+      for (Step needed : missingTargets(step)) {
+        if (tokens + reserved + carryCost(needed) <= maxSampleTokens) {
+          carry(needed);
+        }
+      }
+    }
+
+    private long carryCost(Step step) {
+      return context.contains(step.index()) ? 0 : step.carriedTokens();
+    }
+
+    /** A turn carried for the lines it shows: its replies may shrink to those lines. */
+    private void carry(Step step) {
+      if (context.add(step.index())) {
+        carried.add(step.index());
+        tokens += step.carriedTokens();
+        shown.addAll(step.shownLines());
+      }
+    }
+
+    /**
+     * Earlier turns outside this window that show lines the turn's edits change and the window
+     * does not show yet, the latest first; and so on for the edits of the turns carried, a few at
+     * most.
+     */
+    private List<Step> missingTargets(Step step) {
+      List<Step> needed = new ArrayList<>();
+      Deque<Step> editing = new ArrayDeque<>(List.of(step));
+      while (!editing.isEmpty()) {
+        Step next = editing.poll();
+        for (String[] target : EditTargets.of(next.assistant())) {
+          Set<String> missing = new HashSet<>(EditTargets.linesOf(target[1]));
+          missing.removeAll(shown);
+          needed.forEach(s -> missing.removeAll(s.shownLines()));
+          for (int i = next.index() - 1; i >= 0 && !missing.isEmpty() && needed.size() < MAX_CARRIED; i--) {
+            Step earlier = all.get(i);
+            if (!context.contains(i) && !own.contains(earlier) && !needed.contains(earlier)
+                && !Collections.disjoint(missing, earlier.shownLines())) {
+              needed.add(earlier);
+              editing.add(earlier);
+              missing.removeAll(earlier.shownLines());
+            }
+          }
+        }
+      }
+      return needed;
+    }
+
+    /** The window as a sample, ended on its last trained turn; nothing when it trains none. */
+    void emit(Conversation conversation, RoleTag role, long costMicros, List<Sample> samples) {
+      int end = own.size();
+      while (end > 0 && !own.get(end - 1).trainable()) {
         end--;
       }
-      if (end > 0 && end < last.size()) {
-        counters.add(StatKeys.MESSAGES_UNFINISHED, last.size() - end);
-        last.subList(end, last.size()).clear();
+      if (end == 0) {
+        return;
       }
+      List<ChatMessage> messages = new ArrayList<>();
+      messages.add(system);
+      messages.add(opening());
+      for (int i : context) {
+        all.get(i).appendTo(messages, true, true, carried.contains(i));
+      }
+      for (int i = 0; i < end; i++) {
+        Step step = own.get(i);
+        if (step.position() == 0 && step != first) {
+          messages.add(step.task());
+        }
+        boolean last = i == end - 1;
+        // A last turn's calls are what it teaches; their replies open the next window.
+        step.appendTo(messages, !step.trainable(), !last, false);
+      }
+      samples.add(
+          Sample.builder()
+              .setSessionId(conversation.sessionId())
+              .setAgentId(conversation.agentId())
+              .setSourceFile(conversation.sourceFile())
+              .setRole(role)
+              .setSampleIndex(samples.size())
+              .setFirstTimestampMillis(first.task().timestampMillis())
+              .setMessages(List.copyOf(messages))
+              .setEstTokens(TokenEstimate.of(messages, maxToolResultChars))
+              .setCostMicros(costMicros)
+              .build());
     }
-    return exchanges;
-  }
-
-  private Sample sample(
-      Conversation conversation,
-      RoleTag role,
-      long costMicros,
-      int index,
-      ChatMessage system,
-      List<ChatMessage> window) {
-    List<ChatMessage> messages = new ArrayList<>(window.size() + 1);
-    messages.add(system);
-    messages.addAll(window);
-    return Sample.builder()
-        .setSessionId(conversation.sessionId())
-        .setAgentId(conversation.agentId())
-        .setSourceFile(conversation.sourceFile())
-        .setRole(role)
-        .setSampleIndex(index)
-        .setFirstTimestampMillis(window.get(0).timestampMillis())
-        .setMessages(List.copyOf(messages))
-        .setEstTokens(tokens(messages))
-        .setCostMicros(costMicros)
-        .build();
   }
 }

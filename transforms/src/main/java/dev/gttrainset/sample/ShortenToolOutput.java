@@ -2,9 +2,13 @@ package dev.gttrainset.sample;
 
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.ToolCall;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -15,70 +19,159 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Shortens long tool output to its head and tail ({@link ToolOutput}), flags the sample, and
- * settles its token estimate. It runs after scrubbing: a cut made earlier could split a secret so
- * that no rule recognises either half.
+ * Shortens tool output so the sample fits {@code maxSampleTokens}: the budget decides how much
+ * stays. Replies are cut to one common length, the longest that fits and never below {@code
+ * maxToolResultChars} ({@link ToolOutput}), keeping whole the lines that a later edit in the
+ * sample changes. It runs after scrubbing: a cut made earlier could split a secret so that no rule
+ * recognises either half.
  */
 public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final String TRUNCATED_FLAG = "truncated-tool-output";
+  /**
+   * What a reply carried only for the lines a later edit changes keeps besides those lines: the
+   * model needs those, not the whole file again.
+   */
+  public static final int CARRIED_CHARS = 1_500;
 
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
+  private static final Pattern TEST_RUN =
+      Pattern.compile(
+          "\\b(?:pytest|jest|vitest|rspec|tox|ctest|mvn|mvnw|gradle|gradlew|go test|cargo test|"
+              + "(?:npm|pnpm|yarn|bun)(?: run)? test|make (?:test|check)|unittest|phpunit)\\b");
+
+  private final long maxSampleTokens;
   private final int maxToolResultChars;
 
-  private ShortenToolOutput(int maxToolResultChars) {
+  private ShortenToolOutput(long maxSampleTokens, int maxToolResultChars) {
+    this.maxSampleTokens = maxSampleTokens;
     this.maxToolResultChars = maxToolResultChars;
   }
 
-  public static ShortenToolOutput to(int maxToolResultChars) {
-    return new ShortenToolOutput(maxToolResultChars);
+  public static ShortenToolOutput to(long maxSampleTokens, int maxToolResultChars) {
+    return new ShortenToolOutput(maxSampleTokens, maxToolResultChars);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Sample> samples) {
     return samples.apply(
         "Shorten",
-        ParDo.of(new ShortenFn(maxToolResultChars)).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
+        ParDo.of(new ShortenFn(maxSampleTokens, maxToolResultChars)).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
   }
 
-  /** How many tool replies of the sample are longer than the limit. */
-  static long tooLong(Sample sample, int maxToolResultChars) {
-    return sample.messages().stream().filter(m -> m.isTool() && m.text().length() > maxToolResultChars).count();
-  }
-
-  /** The sample with long tool output shortened; the same sample when nothing is too long. */
-  static Sample shorten(Sample sample, int maxToolResultChars) {
-    if (tooLong(sample, maxToolResultChars) == 0) {
+  /** The sample with tool output shortened to fit; the same sample when it fits already. */
+  static Sample shorten(Sample sample, long maxSampleTokens, int minToolChars) {
+    List<ChatMessage> messages = sample.messages();
+    List<List<int[]>> keep = keptLines(messages);
+    int cap = cap(messages, maxSampleTokens, minToolChars);
+    if (cap == Integer.MAX_VALUE) {
       return sample;
     }
-    List<ChatMessage> messages = new ArrayList<>(sample.messages().size());
-    for (ChatMessage m : sample.messages()) {
-      messages.add(
-          m.isTool() ? m.toBuilder().setText(ToolOutput.truncate(m.text(), maxToolResultChars)).build() : m);
+    Map<String, ToolCall> calls = new HashMap<>();
+    List<ChatMessage> shortened = new ArrayList<>(messages.size());
+    long cut = 0;
+    for (int i = 0; i < messages.size(); i++) {
+      ChatMessage m = messages.get(i);
+      m.toolCalls().forEach(c -> calls.put(c.id(), c));
+      int limit = limit(m, cap);
+      if (m.isTool() && m.text().length() > limit) {
+        ToolCall call = calls.get(m.toolCallId());
+        boolean testLog = call != null && call.name().equals("Bash") && TEST_RUN.matcher(call.arguments()).find();
+        m = m.toBuilder().setText(ToolOutput.shorten(m.text(), limit, keep.get(i), testLog)).build();
+        cut++;
+      }
+      shortened.add(m);
+    }
+    if (cut == 0) {
+      return sample;
     }
     List<String> flags = new ArrayList<>(sample.qualityFlags());
     flags.add(TRUNCATED_FLAG);
     return sample.toBuilder()
-        .setMessages(List.copyOf(messages))
-        .setEstTokens(TokenEstimate.of(messages))
+        .setMessages(List.copyOf(shortened))
+        .setEstTokens(TokenEstimate.of(shortened))
         .setQualityFlags(List.copyOf(flags))
         .build();
   }
 
+  /** How many replies {@link #shorten} cuts. */
+  static long cuts(Sample before, Sample after) {
+    long cuts = 0;
+    for (int i = 0; i < before.messages().size(); i++) {
+      if (!before.messages().get(i).text().equals(after.messages().get(i).text())) {
+        cuts++;
+      }
+    }
+    return cuts;
+  }
+
+  /** Per message, the line ranges of its text that an edit later in the sample changes. */
+  private static List<List<int[]>> keptLines(List<ChatMessage> messages) {
+    List<List<int[]>> keep = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      List<int[]> ranges = new ArrayList<>();
+      ChatMessage m = messages.get(i);
+      if (m.isTool()) {
+        for (int j = i + 1; j < messages.size(); j++) {
+          for (String[] target : EditTargets.of(messages.get(j))) {
+            ranges.addAll(EditTargets.lines(m.text(), target[1]));
+          }
+        }
+      }
+      keep.add(ranges);
+    }
+    return keep;
+  }
+
+  /**
+   * The longest reply length at which the sample fits, at least {@code minToolChars}; {@code
+   * Integer.MAX_VALUE} when it fits whole.
+   */
+  private static int cap(List<ChatMessage> messages, long maxTokens, int minToolChars) {
+    if (TokenEstimate.of(messages) <= maxTokens) {
+      return Integer.MAX_VALUE;
+    }
+    if (tokens(messages, minToolChars) > maxTokens) {
+      return minToolChars;
+    }
+    int low = minToolChars;
+    int high = messages.stream().filter(ChatMessage::isTool).mapToInt(m -> m.text().length()).max().orElse(low);
+    while (low < high) {
+      int mid = low + (high - low + 1) / 2;
+      if (tokens(messages, mid) <= maxTokens) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
+  }
+
+  /** A reply's length limit under a common cap: less for a reply carried for its lines. */
+  private static int limit(ChatMessage reply, int cap) {
+    return reply.context() ? Math.min(cap, CARRIED_CHARS) : cap;
+  }
+
+  private static long tokens(List<ChatMessage> messages, int cap) {
+    return messages.stream().mapToLong(m -> m.isTool() ? TokenEstimate.of(m, limit(m, cap)) : TokenEstimate.of(m)).sum();
+  }
+
   private static final class ShortenFn extends DoFn<Sample, Sample> {
+    private final long maxSampleTokens;
     private final int maxToolResultChars;
 
-    ShortenFn(int maxToolResultChars) {
+    ShortenFn(long maxSampleTokens, int maxToolResultChars) {
+      this.maxSampleTokens = maxSampleTokens;
       this.maxToolResultChars = maxToolResultChars;
     }
 
     @ProcessElement
     public void process(@Element Sample sample, MultiOutputReceiver out) {
-      long shortened = tooLong(sample, maxToolResultChars);
-      out.get(SAMPLES).output(shorten(sample, maxToolResultChars));
-      if (shortened > 0) {
-        out.get(STATS).output(KV.of(StatKeys.TOOL_RESULTS_TRUNCATED, shortened));
+      Sample shortened = shorten(sample, maxSampleTokens, maxToolResultChars);
+      out.get(SAMPLES).output(shortened);
+      if (shortened != sample) {
+        out.get(STATS).output(KV.of(StatKeys.TOOL_RESULTS_TRUNCATED, cuts(sample, shortened)));
       }
     }
   }

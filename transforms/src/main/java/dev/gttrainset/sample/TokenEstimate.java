@@ -29,6 +29,10 @@ public final class TokenEstimate {
   }
 
   public static long of(List<ChatMessage> messages) {
-    return messages.stream().mapToLong(TokenEstimate::of).sum();
+    return of(messages, Integer.MAX_VALUE);
+  }
+
+  public static long of(List<ChatMessage> messages, int maxToolChars) {
+    return messages.stream().mapToLong(m -> of(m, maxToolChars)).sum();
   }
 }

@@ -1,39 +1,91 @@
 package dev.gttrainset.sample;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
- * Shortens long tool output to its head and tail: a 100 kB {@code cat} teaches little, and the
- * start and end of output (the command's echo, the error at the bottom) carry the signal.
+ * Shortens long tool output: a 100 kB {@code cat} teaches little. What stays is what the model
+ * needs: lines a later edit changes, then the start and the end (the command's echo, the error at
+ * the bottom; a test log mostly its end, where the verdict is). A marker says what was left out.
  */
 public final class ToolOutput {
-  private static final String MARKER_START = "\n[… ";
-  private static final String MARKER_END = " characters of tool output omitted …]\n";
+  /** Lines kept around the lines an edit changes, so the model sees where they sit. */
+  private static final int AROUND = 2;
+  /** Room for the markers, so the limit holds with them. */
+  private static final int MARKERS = 120;
 
   private ToolOutput() {}
 
   /**
-   * The text itself when it fits, else about two thirds head and one third tail, cut at line ends
-   * where a line ends near the cut: a line cut in two is a fragment the scrubber never saw whole.
+   * The text itself when it fits; else the {@code keep} line ranges ({@code [first, end)}) whole,
+   * and of what the limit leaves, two thirds head and one third tail (a quarter and three quarters
+   * for a test log), cut at line ends.
    */
-  public static String truncate(String text, int maxChars) {
+  public static String shorten(String text, int maxChars, List<int[]> keep, boolean tailFirst) {
     if (text.length() <= maxChars) {
       return text;
     }
-    int head = atLineEnd(text, safeCut(text, maxChars * 2 / 3), maxChars / 6);
-    int tail = atLineStart(text, safeCut(text, text.length() - (maxChars - head)), maxChars / 6);
-    int omitted = tail - head;
-    return text.substring(0, head) + MARKER_START + omitted + MARKER_END + text.substring(tail);
+    String[] lines = text.split("(?<=\n)", -1);
+    boolean[] kept = new boolean[lines.length];
+    long keptChars = 0;
+    for (int[] range : keep) {
+      for (int i = Math.max(0, range[0] - AROUND); i < Math.min(lines.length, range[1] + AROUND); i++) {
+        if (!kept[i]) {
+          kept[i] = true;
+          keptChars += lines[i].length();
+        }
+      }
+    }
+    long rest = Math.max(0, maxChars - keptChars - Math.min(MARKERS, maxChars / 5));
+    long head = tailFirst ? rest / 4 : rest * 2 / 3;
+    long tail = rest - head;
+    StringBuilder out = new StringBuilder(maxChars + 200);
+    int first = 0;
+    for (long used = 0; first < lines.length && used + lines[first].length() <= head; first++) {
+      used += lines[first].length();
+      kept[first] = true;
+    }
+    int last = lines.length - 1;
+    for (long used = 0; last >= first && used + lines[last].length() <= tail; last--) {
+      used += lines[last].length();
+      kept[last] = true;
+    }
+    String partialHead = "";
+    if (first == 0 && !kept[0]) {
+      // One long first line: keep its start, so the output is never only a marker.
+      partialHead = lines[0].substring(0, safeCut(lines[0], (int) Math.min(head, lines[0].length())));
+    }
+    int i = 0;
+    while (i < lines.length) {
+      if (kept[i]) {
+        out.append(lines[i++]);
+        continue;
+      }
+      int from = i;
+      long chars = 0;
+      while (i < lines.length && !kept[i]) {
+        chars += lines[i++].length();
+      }
+      if (from == 0 && !partialHead.isEmpty()) {
+        out.append(partialHead);
+        chars -= partialHead.length();
+      }
+      marker(out, i - from, chars);
+    }
+    return out.toString();
   }
 
-  /** The end of the last whole line before {@code cut}, if one ends within {@code reach}. */
-  private static int atLineEnd(String text, int cut, int reach) {
-    int newline = text.lastIndexOf('\n', cut - 1);
-    return newline >= 0 && cut - newline <= reach ? newline : cut;
-  }
-
-  /** The start of the first whole line after {@code cut}, if one starts within {@code reach}. */
-  private static int atLineStart(String text, int cut, int reach) {
-    int newline = text.indexOf('\n', cut);
-    return newline >= 0 && newline - cut <= reach ? newline + 1 : cut;
+  private static void marker(StringBuilder out, int lines, long chars) {
+    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+      out.append('\n');
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "[… %,d %s (%,d characters) of tool output left out …]\n",
+            lines,
+            lines == 1 ? "line" : "lines",
+            chars));
   }
 
   /** Moves a cut off the middle of a surrogate pair. */

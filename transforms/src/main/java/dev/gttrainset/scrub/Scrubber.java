@@ -155,6 +155,14 @@ public final class Scrubber implements Serializable {
     return replace(text, decoded, resolve(known.find(decoded.text())), voice, redactions);
   }
 
+  /**
+   * Personal data reads as the model writes it ({@code /home/user/}, {@code user}): an edit's
+   * {@code old_string} must match the file it read, a {@code cd} the path {@code ls} showed.
+   */
+  private static boolean writes(ScrubRule rule, Voice voice) {
+    return voice == Voice.WRITTEN || rule.kind() == ScrubRule.Kind.PERSONAL;
+  }
+
   private static String replace(String text, DecodedText decoded, List<Finding> findings, Voice voice, Counters redactions) {
     if (findings.isEmpty()) {
       return text;
@@ -165,7 +173,7 @@ public final class Scrubber implements Serializable {
       int start = decoded.originOf(f.start);
       int end = decoded.originOf(f.end);
       out.append(text, copied, start);
-      out.append(voice == Voice.WRITTEN ? f.rule.writtenPlaceholder(f.reference) : f.rule.readPlaceholder());
+      out.append(writes(f.rule, voice) ? f.rule.writtenPlaceholder(f.reference) : f.rule.readPlaceholder());
       copied = end;
       redactions.increment(f.rule.id());
     }

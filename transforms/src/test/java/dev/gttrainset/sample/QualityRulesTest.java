@@ -33,13 +33,24 @@ class QualityRulesTest {
   @Test
   void rejectsWithTheFirstReasonThatApplies() {
     ChatMessage apiError = answer("API Error: 529").toBuilder().setApiError(true).build();
-    ChatMessage interrupted = user("[Request interrupted by user]").toBuilder().setInterrupted(true).build();
+    ChatMessage untrained = answer("Stopped, as asked.").toBuilder().setContext(true).build();
     assertEquals(Optional.of(QualityRules.API_ERROR), reason(user("go"), apiError));
-    assertEquals(Optional.of(QualityRules.INTERRUPTED), reason(user("go"), interrupted, answer("Stopped, as asked.")));
     assertEquals(Optional.of(QualityRules.NO_ASSISTANT_CONTENT), reason(user("anyone?")));
+    assertEquals(Optional.of(QualityRules.NO_ASSISTANT_CONTENT), reason(user("go"), untrained));
     assertEquals(Optional.of(QualityRules.UNFINISHED_TURN), reason(user("go"), call("t1", "ls"), reply("t1", "a")));
+    assertEquals(
+        Optional.of(QualityRules.UNFINISHED_TURN),
+        reason(user("go"), answer("Let me add that to our todo list.").toBuilder().setCallsDropped(true).build()));
+    assertEquals(
+        Optional.of(QualityRules.UNFINISHED_TURN),
+        reason(user("go"), answer("Listing the files now."), user("and?"), untrained));
     assertEquals(Optional.of(QualityRules.TOO_SHORT), reason(user("hi"), answer("Hi!")));
     assertEquals(Optional.of(QualityRules.TOO_LONG), reason(user("go"), answer("z".repeat(5_000))));
+  }
+
+  @Test
+  void keepsAWindowThatEndsOnTheCallItTeaches() {
+    assertTrue(reason(user("list the files in /tmp"), call("t1", "ls -la /tmp/build")).isEmpty());
   }
 
   @Test

@@ -50,7 +50,7 @@ class SampleScrubberTest {
     assertEquals("/home/user/gt", parsed.get("cwd").asText());
     // The user wrote the message: the model reads what was there.
     assertEquals("my key is [REDACTED:github-pat]", scrubbed.messages().get(0).text());
-    assertEquals("-home-<user>-gt-mayor/s1.jsonl", scrubbed.sourceFile());
+    assertEquals("-home-user-gt-mayor/s1.jsonl", scrubbed.sourceFile());
     assertEquals(Map.of("github-pat", 2L, "home-dir", 2L), scrubbed.redactions());
   }
 
@@ -100,7 +100,7 @@ class SampleScrubberTest {
     Counters redactions = new Counters();
     DeadLetter scrubbed = scrubber.scrub(letter, redactions);
     assertFalse(scrubbed.excerpt().contains(token));
-    assertEquals("-home-<user>-gt/x.jsonl", scrubbed.file());
+    assertEquals("-home-user-gt/x.jsonl", scrubbed.file());
     assertEquals(1, redactions.get("github-pat"));
   }
 }

@@ -54,8 +54,8 @@ class ScrubTest {
         .satisfies(
             out -> {
               Sample s = out.iterator().next();
-              assertEquals("mail [REDACTED:email] from /home/<user>/x", s.messages().get(0).text());
-              assertEquals("-home-<user>-gt-mayor/s1.jsonl", s.sourceFile());
+              assertEquals("mail user@example.com from /home/user/x", s.messages().get(0).text());
+              assertEquals("-home-user-gt-mayor/s1.jsonl", s.sourceFile());
               return null;
             });
     PAssert.that(scrubbed.get(Scrub.STATS).apply(Sum.longsPerKey()))

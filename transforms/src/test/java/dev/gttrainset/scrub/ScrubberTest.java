@@ -69,7 +69,8 @@ class ScrubberTest {
     String password = "Zx9Lq2" + "Vb7NcT4w";
     assertEquals("DB_PASSWORD=$DB_PASSWORD", SCRUBBER.scrub("DB_PASSWORD=" + password, Voice.WRITTEN, new Counters()));
     assertEquals("cd /home/user/gt", SCRUBBER.scrub("cd /home/alice/gt", Voice.WRITTEN, new Counters()));
-    assertEquals("cd /home/<user>/gt", SCRUBBER.scrub("cd /home/alice/gt", Voice.READ, new Counters()));
+    // Personal data reads as it is written: the model reads a path and writes it back.
+    assertEquals("cd /home/user/gt", SCRUBBER.scrub("cd /home/alice/gt", Voice.READ, new Counters()));
     assertEquals("mail user@example.com", SCRUBBER.scrub("mail ops" + "@" + "acme-corp.io", Voice.WRITTEN, new Counters()));
   }
 
@@ -124,7 +125,7 @@ class ScrubberTest {
     Counters redactions = new Counters();
     String scrubbed =
         SCRUBBER.withPeople(Map.of("john.doe", People.LOGIN)).scrub("-home-john-doe-gt-mayor/s1.jsonl and /home/john.doe/gt", redactions);
-    assertEquals("-home-<user>-gt-mayor/s1.jsonl and /home/<user>/gt", scrubbed);
+    assertEquals("-home-user-gt-mayor/s1.jsonl and /home/user/gt", scrubbed);
     assertEquals(2, redactions.get("home-dir"));
   }
 
@@ -164,9 +165,9 @@ class ScrubberTest {
   void findsAddressesAtTheEdgesOfATextButNotInsideLongerNumbers() {
     String ipv4 = "52.14.0." + "77";
     String ipv6 = "2a00:1450:" + "4001:81b::200e";
-    assertEquals("[REDACTED:public-ipv4]", SCRUBBER.scrub(ipv4, new Counters()));
-    assertEquals("ssh [REDACTED:public-ipv4]", SCRUBBER.scrub("ssh " + ipv4, new Counters()));
-    assertEquals("[REDACTED:public-ipv6] up", SCRUBBER.scrub(ipv6 + " up", new Counters()));
+    assertEquals("192.0.2.1", SCRUBBER.scrub(ipv4, new Counters()));
+    assertEquals("ssh 192.0.2.1", SCRUBBER.scrub("ssh " + ipv4, new Counters()));
+    assertEquals("2001:db8::1 up", SCRUBBER.scrub(ipv6 + " up", new Counters()));
     for (String inside : List.of("v" + ipv4, "1." + ipv4, "0" + ipv4 + ".9", "f:" + ipv6)) {
       assertEquals(inside, SCRUBBER.scrub(inside, new Counters()), inside);
     }
