@@ -19,6 +19,11 @@ final class Scenes {
   private static final DateTimeFormatter BEACON_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter PATROL_TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /** One crew exchange in this many is a long task. */
+  private static final int LONG_TASK_ONE_IN = 8;
+
   private final SplittableRandom random;
   private final ToolOutputs tools;
   private final Ids ids;
@@ -105,11 +110,13 @@ final class Scenes {
         prompt = beacon(agent, "daemon", transcript, "patrol", "Run your patrol.");
         steps.add(Step.bash("gt status", tools.townStatus()));
         steps.add(Step.bash("gt deacon health-check", "All agents responded to the health check."));
-        // Patrol reports follow the deacon's template: patrols differ by little more than a count.
-        answer = "Patrol done: all " + (8 + random.nextInt(9)) + " agents are healthy and nothing needs the mayor."
-            + " The mayor, the witnesses and the refineries answered the health check; no polecat is stuck,"
-            + " no merge queue is backed up, no convoy is waiting on a bead, and no mail is waiting for the deacon."
-            + " Next patrol in ten minutes.";
+        // Patrol reports follow the deacon's template: they differ in counts, times and ids.
+        int agents = 8 + random.nextInt(9);
+        answer = "Patrol " + clockTime(transcript, 0) + ": all " + agents + " agents are healthy and nothing needs the mayor."
+            + " The mayor, the " + (1 + random.nextInt(4)) + " witnesses and the refineries answered the health check by "
+            + clockTime(transcript, 1) + "; no polecat is stuck (" + random.nextInt(6) + " working: " + tools.bead() + ", "
+            + tools.bead() + "), no merge queue is backed up (" + random.nextInt(4) + " pending), no convoy is waiting on "
+            + tools.bead() + ", and " + random.nextInt(3) + " mails wait for the deacon. Next patrol at " + clockTime(transcript, 10) + ".";
         break;
       case WITNESS:
         String polecat = tools.pick(ToolOutputs.POLECATS);
@@ -119,9 +126,11 @@ final class Scenes {
         if (random.nextInt(4) == 0) {
           steps.add(Step.bash("gt nudge " + rig + "/polecats/" + polecat + " 'status?'", "Nudged " + polecat + "."));
         }
-        answer = "Patrol done: " + polecat + " is working on its hook and answered the peek; the other polecats"
-            + " of " + rig + " are where they should be. No polecat needs a nudge or a restart, the refinery has"
-            + " nothing waiting from this rig, and nothing needs to go to the deacon. Next patrol in five minutes.";
+        answer = "Patrol " + clockTime(transcript, 0) + ": " + polecat + " is working on its hook ("
+            + (5 + random.nextInt(90)) + " minutes in) and answered the peek; the other " + random.nextInt(6) + " polecats"
+            + " of " + rig + " are where they should be. No polecat needs a nudge or a restart, the refinery has "
+            + random.nextInt(3) + " merge requests waiting from this rig, and nothing needs to go to the deacon. Next"
+            + " patrol at " + clockTime(transcript, 5) + ".";
         break;
       case REFINERY:
         int mr = 10 + random.nextInt(500);
@@ -143,6 +152,12 @@ final class Scenes {
           steps.add(Step.bash("gt hook", "Hooked: " + tools.bead() + "  " + tools.sentence()));
         } else if (agent.role() == Role.POLECAT) {
           prompt = beacon(agent, "witness", transcript, "nudge", "Are you stuck? Report your status.");
+        } else if (!first && random.nextInt(LONG_TASK_ONE_IN) == 0) {
+          // Real main agents work long: one task, many files, longer than a sample's budget.
+          prompt = "Move every store in internal/ to the new context API, one file at a time, and keep the tests green.";
+          longTask(agent, steps);
+          answer = tools.paragraph(4 + random.nextInt(4));
+          break;
         } else {
           prompt = "Refactor " + file + " so that " + tools.sentence().toLowerCase(Locale.ROOT);
         }
@@ -174,6 +189,34 @@ final class Scenes {
     write(transcript, agent, prompt, steps, answer);
   }
 
+  /** Reads and edits a dozen files or more, each edit changing a line its read showed. */
+  private void longTask(Agent agent, List<Step> steps) {
+    int files = 8 + random.nextInt(8);
+    for (int f = 0; f < files; f++) {
+      String path = agent.cwd() + "/" + tools.goFile();
+      String source = tools.readGoFile(path.substring(agent.cwd().length() + 1), 150 + random.nextInt(200));
+      List<String> signatures = new ArrayList<>();
+      for (String line : source.split("\n")) {
+        String code = line.substring(line.indexOf('\t') + 1);
+        if (code.startsWith("func (s *")) {
+          signatures.add(code);
+        }
+      }
+      steps.add(new Step("Read", fields("file_path", path), source, false));
+      String old = tools.pick(signatures);
+      steps.add(new Step("Edit", fields("file_path", path, "old_string", old, "new_string", old.replace("(ctx context.Context, ", "(ctx context.Context, opts Options, ")),
+          "The file " + path + " has been updated.", false));
+      if (random.nextInt(3) == 0) {
+        steps.add(new Step("Bash", fields("command", "go test ./internal/...", "description", "Run the tests"), tools.goTest(10 + random.nextInt(80), false), false));
+      }
+    }
+  }
+
+  /** The transcript's time plus some minutes, as a patrol report writes it. */
+  private static String clockTime(TranscriptWriter transcript, int plusMinutes) {
+    return PATROL_TIME.format(transcript.clock().plusSeconds(60L * plusMinutes));
+  }
+
   private void workOnCode(Agent agent, String file, List<Step> steps) {
     String path = agent.cwd() + "/" + file;
     steps.add(new Step("Read", fields("file_path", path), tools.readGoFile(file, 60 + random.nextInt(400)), false));
@@ -199,8 +242,9 @@ final class Scenes {
     transcript.user(prompt);
     int i = 0;
     while (i < steps.size()) {
-      // Now and then two calls in one response, their results after both.
-      int calls = i + 1 < steps.size() && random.nextInt(7) == 0 ? 2 : 1;
+      // Now and then two calls in one response, their results after both; never an edit beside the
+      // read that shows its lines.
+      int calls = i + 1 < steps.size() && random.nextInt(7) == 0 && !steps.get(i + 1).tool().equals("Edit") ? 2 : 1;
       List<Block> blocks = new ArrayList<>();
       // Boot's triage has no words of its own around the call, so its sessions repeat verbatim; patrols
       // mostly say nothing either but their report.

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * MinHash signatures of what a sample's assistant says and does (its text and its tool calls,
- * scrubbed), and the band keys of locality-sensitive hashing: two samples whose word shingles
+ * scrubbed, every word with a digit read as one word), and the band keys of locality-sensitive hashing: two samples whose word shingles
  * have Jaccard similarity J agree on a signature position with probability J, and share one of
  * {@code SIZE / rows} band keys of {@code rows} positions with probability {@code 1 - (1 -
  * J^rows)^(SIZE / rows)}. The rows follow the threshold ({@link #rowsFor}): at 0.8, 16 bands of 8
@@ -68,6 +68,9 @@ public final class MinHash {
    */
   public static int[] signature(String text) {
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+");
+    for (int w = 0; w < words.length; w++) {
+      words[w] = normalized(words[w]);
+    }
     int start = words.length > 0 && words[0].isEmpty() ? 1 : 0;
     int count = words.length - start;
     if (count == 0) {
@@ -89,6 +92,20 @@ public final class MinHash {
       }
     }
     return minimums;
+  }
+
+  /**
+   * A word with a digit in it (a count, a time, a hash, an id such as {@code gt-4f2a9} or {@code
+   * mr-231}) is one word: patrol reports that differ only in those are the same report, as
+   * datatrove's MinHash normalises numbers for.
+   */
+  static String normalized(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isDigit(word.charAt(i))) {
+        return "0";
+      }
+    }
+    return word;
   }
 
   /** The share of positions on which two signatures agree: an estimate of Jaccard similarity. */
