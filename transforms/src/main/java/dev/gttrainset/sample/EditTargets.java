@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The lines an {@code Edit} or {@code MultiEdit} call changes ({@code old_string}), and where a
  * sample shows them: in earlier tool output, or written by an earlier edit of the model's own. A
  * model must see the code it edits, so a sample that trains an edit keeps what showed its lines.
- * {@code Write} replaces a whole file and needs none.
+ * A {@code Write} replaces a whole file: what it keeps of what was read is worth keeping too.
  */
 final class EditTargets {
   /** {@code Read} numbers its lines, {@code "    12→text"} (a tab in older versions). */
@@ -50,6 +50,18 @@ final class EditTargets {
     if (!oldString.isBlank()) {
       targets.add(new String[] {file, oldString.strip()});
     }
+  }
+
+  /** What the message's {@code Write} calls put in files: a rewrite keeps lines it read. */
+  static List<String> writes(ChatMessage message) {
+    List<String> contents = new ArrayList<>();
+    for (ToolCall call : message.toolCalls()) {
+      JsonNode arguments = call.name().equals("Write") ? arguments(call) : null;
+      if (arguments != null && !Json.text(arguments, "content").isBlank()) {
+        contents.add(Json.text(arguments, "content"));
+      }
+    }
+    return contents;
   }
 
   /** The lines a target changes, stripped, blank ones aside: what a sample must show. */

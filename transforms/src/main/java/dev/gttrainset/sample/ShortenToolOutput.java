@@ -22,7 +22,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Shortens tool output so the sample fits {@code maxSampleTokens}: the budget decides how much
  * stays. Replies are cut to one common length, the longest that fits and never below {@code
  * maxToolResultChars} ({@link ToolOutput}), keeping whole the lines that a later edit in the
- * sample changes. It runs after scrubbing: a cut made earlier could split a secret so that no rule
+ * sample changes, and where room is left those a later write keeps as they were. It runs after scrubbing: a cut made earlier could split a secret so that no rule
  * recognises either half.
  */
 public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCollectionTuple> {
@@ -63,7 +63,8 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
   /** The sample with tool output shortened to fit; the same sample when it fits already. */
   static Sample shorten(Sample sample, long maxSampleTokens, int minToolChars) {
     List<ChatMessage> messages = sample.messages();
-    List<List<int[]>> keep = keptLines(messages);
+    List<List<int[]>> keep = keptLines(messages, false);
+    List<List<int[]>> wanted = keptLines(messages, true);
     int cap = cap(messages, maxSampleTokens, minToolChars);
     if (cap == Integer.MAX_VALUE) {
       return sample;
@@ -78,7 +79,7 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
       if (m.isTool() && m.text().length() > limit) {
         ToolCall call = calls.get(m.toolCallId());
         boolean testLog = call != null && call.name().equals("Bash") && TEST_RUN.matcher(call.arguments()).find();
-        m = m.toBuilder().setText(ToolOutput.shorten(m.text(), limit, keep.get(i), testLog)).build();
+        m = m.toBuilder().setText(ToolOutput.shorten(m.text(), limit, keep.get(i), wanted.get(i), testLog)).build();
         cut++;
       }
       shortened.add(m);
@@ -106,14 +107,21 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
     return cuts;
   }
 
-  /** Per message, the line ranges of its text that an edit later in the sample changes. */
-  private static List<List<int[]>> keptLines(List<ChatMessage> messages) {
+  /**
+   * Per message, the line ranges of its text that an edit later in the sample changes ({@code
+   * wanted} false), or that a later write keeps as they were ({@code wanted} true).
+   */
+  private static List<List<int[]>> keptLines(List<ChatMessage> messages, boolean wanted) {
     List<List<int[]>> keep = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       List<int[]> ranges = new ArrayList<>();
       ChatMessage m = messages.get(i);
-      if (m.isTool()) {
-        for (int j = i + 1; j < messages.size(); j++) {
+      for (int j = i + 1; m.isTool() && j < messages.size(); j++) {
+        if (wanted) {
+          for (String content : EditTargets.writes(messages.get(j))) {
+            ranges.addAll(EditTargets.lines(m.text(), content));
+          }
+        } else {
           for (String[] target : EditTargets.of(messages.get(j))) {
             ranges.addAll(EditTargets.lines(m.text(), target[1]));
           }

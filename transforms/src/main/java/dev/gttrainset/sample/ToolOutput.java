@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Shortens long tool output: a 100 kB {@code cat} teaches little. What stays is what the model
- * needs: lines a later edit changes, then the start and the end (the command's echo, the error at
+ * needs: lines a later edit changes, lines a later write keeps as they were, then the start and the end (the command's echo, the error at
  * the bottom; a test log mostly its end, where the verdict is). A marker says what was left out.
  */
 public final class ToolOutput {
@@ -18,22 +18,31 @@ public final class ToolOutput {
 
   /**
    * The text itself when it fits; else the {@code keep} line ranges ({@code [first, end)}) whole,
-   * and of what the limit leaves, two thirds head and one third tail (a quarter and three quarters
-   * for a test log), cut at line ends.
+   * the {@code wanted} ones while they take at most three quarters of the limit, and of what the
+   * limit leaves, two thirds head and one third tail (a quarter and three quarters for a test log),
+   * cut at line ends.
    */
-  public static String shorten(String text, int maxChars, List<int[]> keep, boolean tailFirst) {
+  public static String shorten(String text, int maxChars, List<int[]> keep, List<int[]> wanted, boolean tailFirst) {
     if (text.length() <= maxChars) {
       return text;
     }
+    String shortened = cut(text, maxChars, keep, wanted, tailFirst);
+    // Lines scattered over the text leave a marker in every gap: then the wanted ones go.
+    return shortened.length() <= maxChars || wanted.isEmpty()
+        ? shortened
+        : cut(text, maxChars, keep, List.of(), tailFirst);
+  }
+
+  private static String cut(String text, int maxChars, List<int[]> keep, List<int[]> wanted, boolean tailFirst) {
     String[] lines = text.split("(?<=\n)", -1);
     boolean[] kept = new boolean[lines.length];
     long keptChars = 0;
     for (int[] range : keep) {
-      for (int i = Math.max(0, range[0] - AROUND); i < Math.min(lines.length, range[1] + AROUND); i++) {
-        if (!kept[i]) {
-          kept[i] = true;
-          keptChars += lines[i].length();
-        }
+      keptChars += mark(lines, kept, range);
+    }
+    for (int[] range : wanted) {
+      if (keptChars + chars(lines, kept, range) <= maxChars * 3L / 4) {
+        keptChars += mark(lines, kept, range);
       }
     }
     long rest = Math.max(0, maxChars - keptChars - Math.min(MARKERS, maxChars / 5));
@@ -73,6 +82,27 @@ public final class ToolOutput {
       marker(out, i - from, chars);
     }
     return out.toString();
+  }
+
+  /** Marks a range, with the lines around it, as kept; the characters newly kept. */
+  private static long mark(String[] lines, boolean[] kept, int[] range) {
+    long added = 0;
+    for (int i = Math.max(0, range[0] - AROUND); i < Math.min(lines.length, range[1] + AROUND); i++) {
+      if (!kept[i]) {
+        kept[i] = true;
+        added += lines[i].length();
+      }
+    }
+    return added;
+  }
+
+  /** The characters a range, with the lines around it, would newly keep. */
+  private static long chars(String[] lines, boolean[] kept, int[] range) {
+    long chars = 0;
+    for (int i = Math.max(0, range[0] - AROUND); i < Math.min(lines.length, range[1] + AROUND); i++) {
+      chars += kept[i] ? 0 : lines[i].length();
+    }
+    return chars;
   }
 
   private static void marker(StringBuilder out, int lines, long chars) {

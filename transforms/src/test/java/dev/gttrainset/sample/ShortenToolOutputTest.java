@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ToolCall;
+import dev.gttrainset.parse.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,32 @@ class ShortenToolOutputTest {
     assertTrue(shown.contains("int value300 = compute(300);") && shown.contains("int value301 = compute(301);"), shown);
     assertTrue(shown.contains("   1\u2192") && shown.contains(" 600\u2192"), "head and tail stay: " + shown);
     assertTrue(shortened.estTokens() <= 600, "fits: " + shortened.estTokens());
+  }
+
+  @Test
+  void aFileReadKeepsTheLinesALaterRewriteKeepsWhereThereIsRoom() {
+    StringBuilder file = new StringBuilder();
+    StringBuilder rewrite = new StringBuilder("// rewritten\n");
+    for (int i = 1; i <= 300; i++) {
+      String line = String.format("    register(\"handler-%d\", handlers::on%d);", i, i);
+      file.append(String.format("%6d\u2192%s%n", i, line));
+      if (i >= 150 && i < 160) {
+        rewrite.append(line).append('\n');
+      }
+    }
+    ChatMessage read = ChatMessage.assistant("", List.of(ToolCall.create("r1", "Read", "{\"file_path\":\"/src/R.java\"}")), 0L);
+    ObjectNode arguments = Json.MAPPER.createObjectNode().put("file_path", "/src/R.java").put("content", rewrite.toString());
+    ChatMessage write = ChatMessage.assistant("", List.of(ToolCall.create("w1", "Write", Json.compact(arguments))), 0L);
+    Sample sample =
+        sample(user("trim R"), read, ChatMessage.toolReply(read.toolCalls().get(0), file.toString(), false, 0L),
+            write, reply("w1", "ok"), answer("R keeps handlers 150 to 159."));
+
+    String shown = ShortenToolOutput.shorten(sample, 700, 400).messages().get(3).text();
+
+    for (int i = 150; i < 160; i++) {
+      assertTrue(shown.contains("handlers::on" + i + ");"), i + " in " + shown);
+    }
+    assertTrue(!shown.contains("handlers::on200);"), shown);
   }
 
   @Test
