@@ -40,6 +40,7 @@ class RealTranscriptsJobTest {
   static JobRun run;
   static Map<String, Long> typesInInput = new TreeMap<>();
   static Set<String> sessionIdsInInput = new TreeSet<>();
+  static Set<String> entireSessionIds = new TreeSet<>();
   static long linesInInput;
   static long filesInInput;
   static long mainAssistantChars;
@@ -89,6 +90,9 @@ class RealTranscriptsJobTest {
       typesInInput.merge(node.path("type").asText("<none>"), 1L, Long::sum);
       if (!node.path("sessionId").asText().isEmpty()) {
         sessionIdsInInput.add(node.path("sessionId").asText());
+        if (file.startsWith(SHARED.resolve("claude-entire"))) {
+          entireSessionIds.add(node.path("sessionId").asText());
+        }
       }
       JsonNode message = node.path("message");
       boolean failedCall = node.path("isApiErrorMessage").asBoolean() || message.path("model").asText().equals("<synthetic>");
@@ -129,10 +133,11 @@ class RealTranscriptsJobTest {
       splits.computeIfAbsent(m.get("session_id").asText(), s -> new TreeSet<>()).add(m.get("split").asText());
     }
     assertTrue(splits.values().stream().allMatch(s -> s.size() == 1), "one session, one split: " + splits);
-    Set<String> entire = splits.keySet().stream().filter(s -> s.length() == 36 && !s.startsWith("258c") && !s.startsWith("5560"))
-        .collect(Collectors.toSet());
+    assertEquals(13, entireSessionIds.size(), "13 checkpoints of 13 sessions: " + entireSessionIds);
+    Set<String> published = new TreeSet<>(splits.keySet());
+    published.retainAll(entireSessionIds);
     // Of the 13 Entire sessions one has a single short exchange that another sample repeats.
-    assertEquals(12, entire.size(), entire::toString);
+    assertEquals(12, published.size(), published::toString);
   }
 
   @Test

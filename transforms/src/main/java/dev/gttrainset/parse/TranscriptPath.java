@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class TranscriptPath {
   private static final Pattern SUBAGENT =
       Pattern.compile("(?:^|(.*)/)([^/]+)/subagents/agent-([^/]+?)\\.jsonl(?:\\.gz)?$");
+  /** Older Claude Code wrote a subagent beside its session: {@code <project>/agent-<id>.jsonl}. */
+  private static final Pattern SIBLING_AGENT = Pattern.compile("(?:^|(.*)/)(agent-([^/]+?))\\.jsonl(?:\\.gz)?$");
   private static final Pattern SESSION = Pattern.compile("(?:^|(.*)/)([^/]+?)\\.jsonl(?:\\.gz)?$");
   private static final String COMPACTION_AGENT = "acompact";
 
@@ -22,11 +24,17 @@ public final class TranscriptPath {
   private TranscriptPath(String relativePath) {
     this.relativePath = relativePath;
     Matcher subagent = SUBAGENT.matcher(relativePath);
+    Matcher sibling = SIBLING_AGENT.matcher(relativePath);
     Matcher session = SESSION.matcher(relativePath);
     if (subagent.matches()) {
       this.projectDir = lastSegment(subagent.group(1));
       this.sessionId = subagent.group(2);
       this.agentId = subagent.group(3);
+    } else if (sibling.matches()) {
+      // Its records name the session; the name is all there is when none does.
+      this.projectDir = lastSegment(sibling.group(1));
+      this.sessionId = sibling.group(2);
+      this.agentId = sibling.group(3);
     } else if (session.matches()) {
       this.projectDir = lastSegment(session.group(1));
       this.sessionId = session.group(2);

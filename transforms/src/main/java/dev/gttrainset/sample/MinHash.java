@@ -27,11 +27,12 @@ public final class MinHash {
 
   private MinHash() {}
 
-  /** The text a sample is compared by: its assistant messages' text and tool calls, in order. */
+  /** The text a sample is compared by: its trained assistant messages' text and tool calls, in order. */
   public static String assistantText(Sample sample) {
     StringBuilder text = new StringBuilder();
     for (ChatMessage message : sample.messages()) {
-      if (!message.isAssistant()) {
+      if (!message.trained()) {
+        // Context another sample trains would make its windows look alike.
         continue;
       }
       text.append(message.text()).append('\n');

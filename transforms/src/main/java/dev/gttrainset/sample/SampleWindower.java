@@ -9,7 +9,6 @@ import dev.gttrainset.stats.StatKeys;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -50,8 +49,11 @@ public final class SampleWindower implements Serializable {
     List<Sample> samples = new ArrayList<>();
     Window window = null;
     for (Step step : steps) {
-      if (window != null && window.hasTrained() && window.tokensWith(step) > maxSampleTokens) {
-        window.emit(conversation, role, costMicros, samples);
+      if (window != null && window.tokensWith(step) > maxSampleTokens) {
+        // A window of untrained turns only trains nothing: it makes way, not a sample.
+        if (window.hasTrained()) {
+          window.emit(conversation, role, costMicros, samples);
+        }
         window = null;
       }
       if (window == null) {
@@ -99,11 +101,18 @@ public final class SampleWindower implements Serializable {
       this.first = first;
       this.tokens = TokenEstimate.of(system) + TokenEstimate.of(opening());
       if (first.position() > 0) {
+        // The turn before, whose replies the first one reads: whole, shrunk, or (too big) not at all.
         Step before = all.get(first.index() - 1);
-        context.add(before.index());
-        tokens += before.tokens();
-        shown.addAll(before.shownLines());
-        carryFor(before, first.tokens());
+        if (tokens + before.tokens() + first.tokens() <= maxSampleTokens) {
+          context.add(before.index());
+          tokens += before.tokens();
+          shown.addAll(before.shownLines());
+        } else if (tokens + before.carriedTokens() + first.tokens() <= maxSampleTokens) {
+          carry(before);
+        }
+        if (context.contains(before.index())) {
+          carryFor(before, first.tokens());
+        }
       }
     }
 
@@ -182,7 +191,7 @@ public final class SampleWindower implements Serializable {
           for (int i = next.index() - 1; i >= 0 && !missing.isEmpty() && needed.size() < MAX_CARRIED; i--) {
             Step earlier = all.get(i);
             if (!context.contains(i) && !own.contains(earlier) && !needed.contains(earlier)
-                && !Collections.disjoint(missing, earlier.shownLines())) {
+                && missing.stream().anyMatch(earlier.shownLines()::contains)) {
               needed.add(earlier);
               editing.add(earlier);
               missing.removeAll(earlier.shownLines());
@@ -226,7 +235,7 @@ public final class SampleWindower implements Serializable {
               .setSampleIndex(samples.size())
               .setFirstTimestampMillis(first.task().timestampMillis())
               .setMessages(List.copyOf(messages))
-              .setEstTokens(TokenEstimate.of(messages, maxToolResultChars))
+              .setEstTokens(ShortenToolOutput.tokens(messages, maxToolResultChars))
               .setCostMicros(costMicros)
               .build());
     }

@@ -60,14 +60,14 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
         ParDo.of(new ShortenFn(maxSampleTokens, maxToolResultChars)).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
   }
 
-  /** The sample with tool output shortened to fit; the same sample when it fits already. */
+  /** The sample with tool output shortened to fit, its estimate counting what is written. */
   static Sample shorten(Sample sample, long maxSampleTokens, int minToolChars) {
     List<ChatMessage> messages = sample.messages();
     List<List<int[]>> keep = keptLines(messages, false);
     List<List<int[]>> wanted = keptLines(messages, true);
     int cap = cap(messages, maxSampleTokens, minToolChars);
     if (cap == Integer.MAX_VALUE) {
-      return sample;
+      return settled(sample);
     }
     Map<String, ToolCall> calls = new HashMap<>();
     List<ChatMessage> shortened = new ArrayList<>(messages.size());
@@ -85,7 +85,7 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
       shortened.add(m);
     }
     if (cut == 0) {
-      return sample;
+      return settled(sample);
     }
     List<String> flags = new ArrayList<>(sample.qualityFlags());
     flags.add(TRUNCATED_FLAG);
@@ -94,6 +94,12 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
         .setEstTokens(TokenEstimate.of(shortened))
         .setQualityFlags(List.copyOf(flags))
         .build();
+  }
+
+  /** The sample with its estimate counting tool output whole, as it is written. */
+  private static Sample settled(Sample sample) {
+    long tokens = TokenEstimate.of(sample.messages());
+    return tokens == sample.estTokens() ? sample : sample.toBuilder().setEstTokens(tokens).build();
   }
 
   /** How many replies {@link #shorten} cuts. */
@@ -161,7 +167,8 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
     return reply.context() ? Math.min(cap, CARRIED_CHARS) : cap;
   }
 
-  private static long tokens(List<ChatMessage> messages, int cap) {
+  /** The sample's size once its replies are cut to {@code cap} (carried ones to less). */
+  static long tokens(List<ChatMessage> messages, int cap) {
     return messages.stream().mapToLong(m -> m.isTool() ? TokenEstimate.of(m, limit(m, cap)) : TokenEstimate.of(m)).sum();
   }
 
@@ -178,8 +185,9 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
     public void process(@Element Sample sample, MultiOutputReceiver out) {
       Sample shortened = shorten(sample, maxSampleTokens, maxToolResultChars);
       out.get(SAMPLES).output(shortened);
-      if (shortened != sample) {
-        out.get(STATS).output(KV.of(StatKeys.TOOL_RESULTS_TRUNCATED, cuts(sample, shortened)));
+      long cuts = cuts(sample, shortened);
+      if (cuts > 0) {
+        out.get(STATS).output(KV.of(StatKeys.TOOL_RESULTS_TRUNCATED, cuts));
       }
     }
   }

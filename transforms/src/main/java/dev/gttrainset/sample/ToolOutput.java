@@ -11,14 +11,16 @@ import java.util.Locale;
 public final class ToolOutput {
   /** Lines kept around the lines an edit changes, so the model sees where they sit. */
   private static final int AROUND = 2;
-  /** Room for the markers, so the limit holds with them. */
+  /** One marker's length, about. */
+  private static final int MARKER_CHARS = 64;
+  /** Room for the head's and tail's markers, so the limit holds with them. */
   private static final int MARKERS = 120;
 
   private ToolOutput() {}
 
   /**
-   * The text itself when it fits; else the {@code keep} line ranges ({@code [first, end)}) whole,
-   * the {@code wanted} ones while they take at most three quarters of the limit, and of what the
+   * The text itself when it fits; else the {@code keep} line ranges ({@code [first, end)}) whole
+   * while they fit, the {@code wanted} ones while all take at most three quarters of the limit, and of what the
    * limit leaves, two thirds head and one third tail (a quarter and three quarters for a test log),
    * cut at line ends.
    */
@@ -37,13 +39,12 @@ public final class ToolOutput {
     String[] lines = text.split("(?<=\n)", -1);
     boolean[] kept = new boolean[lines.length];
     long keptChars = 0;
+    // Each range kept may open a gap, and every gap a marker: kept ranges pay for theirs.
     for (int[] range : keep) {
-      keptChars += mark(lines, kept, range);
+      keptChars += keepIfRoom(lines, kept, range, keptChars, maxChars);
     }
     for (int[] range : wanted) {
-      if (keptChars + chars(lines, kept, range) <= maxChars * 3L / 4) {
-        keptChars += mark(lines, kept, range);
-      }
+      keptChars += keepIfRoom(lines, kept, range, keptChars, maxChars * 3L / 4);
     }
     long rest = Math.max(0, maxChars - keptChars - Math.min(MARKERS, maxChars / 5));
     long head = tailFirst ? rest / 4 : rest * 2 / 3;
@@ -82,6 +83,15 @@ public final class ToolOutput {
       marker(out, i - from, chars);
     }
     return out.toString();
+  }
+
+  /** Keeps a range while what is kept, with a marker for it, stays within {@code room}. */
+  private static long keepIfRoom(String[] lines, boolean[] kept, int[] range, long keptChars, long room) {
+    long more = chars(lines, kept, range);
+    if (more == 0 || keptChars + more + MARKER_CHARS > room) {
+      return 0;
+    }
+    return mark(lines, kept, range) + MARKER_CHARS;
   }
 
   /** Marks a range, with the lines around it, as kept; the characters newly kept. */

@@ -3,6 +3,8 @@ package dev.gttrainset.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gttrainset.model.ChatMessage;
+import dev.gttrainset.model.Sample;
 import org.junit.jupiter.api.Test;
 
 class MinHashTest {
@@ -34,6 +36,13 @@ class MinHashTest {
     assertEquals(1.0, MinHash.similarity(MinHash.signature(report), MinHash.signature(later)));
     assertEquals("0", MinHash.normalized("4e1f9ac"));
     assertEquals("polecats", MinHash.normalized("polecats"));
+  }
+
+  @Test
+  void onlyTheTurnsASampleTrainsAreCompared() {
+    ChatMessage shown = Messages.answer("A long write another sample trains.").toBuilder().setContext(true).build();
+    Sample sample = Messages.sample(Messages.user("go"), shown, Messages.user("and?"), Messages.answer("Done."));
+    assertEquals("Done.\n", MinHash.assistantText(sample));
   }
 
   @Test

@@ -156,6 +156,39 @@ class SampleWindowerTest {
   }
 
   @Test
+  void turnsNobodyTrainsNeverCrowdOutOneThatIsTrained() {
+    List<ChatMessage> messages = new ArrayList<>(List.of(user("tidy up")));
+    for (int i = 0; i < 20; i++) {
+      messages.add(call("t" + i, "rm -rf dir" + i));
+      messages.add(reply("t" + i, "y".repeat(3_000)).toBuilder().setInterrupted(true).build());
+    }
+    messages.add(answer("Left everything as it was, as you asked."));
+    long budget = TokenEstimate.of(ChatMessage.system(GtRole.MAYOR.systemPrompt())) + 1_500;
+
+    List<Sample> samples = windows(budget, messages.toArray(new ChatMessage[0]));
+
+    assertEquals(1, samples.size());
+    Sample last = samples.get(0);
+    assertEquals("Left everything as it was, as you asked.", last.messages().get(last.messages().size() - 1).text());
+    assertTrue(last.estTokens() <= budget, last.estTokens() + " > " + budget);
+    assertEquals(20, counters.get(StatKeys.notTrained("interrupted")));
+  }
+
+  @Test
+  void aTurnTooBigToCarryWholeIsCarriedShrunkOrNotAtAll() {
+    ChatMessage write =
+        ChatMessage.assistant("", List.of(ToolCall.create("w1", "Write", "{\"content\":\"" + "z".repeat(6_000) + "\"}")), 0L);
+    long budget = TokenEstimate.of(ChatMessage.system(GtRole.MAYOR.systemPrompt())) + 1_200;
+
+    List<Sample> samples =
+        windows(budget, user("write it"), write, reply("w1", "ok"), call("t1", "ls"), reply("t1", "a b"), answer("Written and listed."));
+
+    Sample after = samples.get(samples.size() - 1);
+    assertTrue(after.estTokens() <= budget, after.estTokens() + " > " + budget);
+    assertEquals("Written and listed.", after.messages().get(after.messages().size() - 1).text());
+  }
+
+  @Test
   void aWindowThatEditsCarriesTheReadThatShowsTheLines() {
     ChatMessage read =
         ChatMessage.assistant("", List.of(ToolCall.create("r1", "Read", "{\"file_path\":\"/a.py\"}")), 0L);

@@ -14,6 +14,7 @@ import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ToolCall;
 import dev.gttrainset.parse.Json;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,20 @@ class ShortenToolOutputTest {
       assertTrue(shown.contains("handlers::on" + i + ");"), i + " in " + shown);
     }
     assertTrue(!shown.contains("handlers::on200);"), shown);
+  }
+
+  @Test
+  void linesKeptAllOverTheOutputStillFitTheLimit() {
+    StringBuilder grep = new StringBuilder();
+    for (int i = 0; i < 4_000; i++) {
+      grep.append("src/f").append(i).append(".go:12:    return result;\n").append("src/f").append(i).append(".go:13:}\n");
+    }
+    List<int[]> everywhere = new ArrayList<>();
+    for (int i = 0; i < 8_000; i += 2) {
+      everywhere.add(new int[] {i, i + 1});
+    }
+    String shown = ToolOutput.shorten(grep.toString(), 4_000, everywhere, List.of(), false);
+    assertTrue(shown.length() <= 4_000, "within the limit: " + shown.length());
   }
 
   @Test

@@ -100,7 +100,9 @@ class SelectSessionsTest {
     String early = "{\"type\":\"user\",\"sessionId\":\"s-7\",\"timestamp\":\"2026-11-20T05:00:00Z\"}\n";
     String later = early + "{\"type\":\"assistant\",\"sessionId\":\"s-7\",\"timestamp\":\"2026-11-20T05:01:00Z\"}\n";
     for (String[] f : new String[][] {{"cli/ab/0/full.jsonl", early}, {"cli/ab/1/full.jsonl", later},
-        {"cli/cd/0/full.jsonl", early.replace("s-7", "s-8")}}) {
+        {"cli/cd/0/full.jsonl", early.replace("s-7", "s-8")},
+        // Older Claude Code wrote a subagent beside its session, naming the session in its records.
+        {"old/s-8.jsonl", early.replace("s-7", "s-8")}, {"old/agent-a1.jsonl", later.replace("s-7", "s-8")}}) {
       Path file = root.resolve(f[0]);
       Files.createDirectories(file.getParent());
       Files.writeString(file, f[1]);
@@ -111,11 +113,11 @@ class SelectSessionsTest {
         pipeline.apply(FileIO.match().filepattern(folder + "/**"))
             .apply(SelectSessions.in(folder, RunWindow.of(Timestamps.NONE, Timestamps.NONE, 0, NOW.toEpochMilli())));
 
-    assertSelected(selected, Set.of("cli/ab/1/full.jsonl", "cli/cd/0/full.jsonl"));
+    assertSelected(selected, Set.of("cli/ab/1/full.jsonl", "cli/cd/0/full.jsonl", "old/agent-a1.jsonl"));
     assertStats(
         selected,
         counts -> {
-          assertEquals(1L, counts.get(StatKeys.FILES_SHORTER_COPIES));
+          assertEquals(2L, counts.get(StatKeys.FILES_SHORTER_COPIES), "the earlier checkpoint and old/s-8's copy");
           assertEquals(2L, counts.get(StatKeys.window("sessions_in_window")));
         });
     pipeline.run().waitUntilFinish();
