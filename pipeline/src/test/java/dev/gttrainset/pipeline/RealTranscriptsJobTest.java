@@ -158,6 +158,21 @@ class RealTranscriptsJobTest {
   }
 
   @Test
+  void everyCallIsTrainedInOneSampleAtMost() {
+    Map<String, Integer> trained = new TreeMap<>();
+    for (JsonNode record : run.datasetRecords()) {
+      for (JsonNode m : record.get("messages")) {
+        if (m.path("role").asText().equals("assistant") && m.path("weight").asInt(1) == 1 && m.has("tool_calls")) {
+          trained.merge(m.at("/tool_calls/0/id").asText(), 1, Integer::sum);
+        }
+      }
+    }
+    assertTrue(trained.size() > 300, "trained calls: " + trained.size());
+    assertEquals(Map.of(), trained.entrySet().stream().filter(e -> e.getValue() > 1)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  @Test
   void everySampleHasATurnOrderEveryTrainerAccepts() {
     List<String> violations = new ArrayList<>();
     for (JsonNode record : run.datasetRecords()) {
