@@ -106,11 +106,11 @@ final class EditTargets {
   }
 
   /**
-   * The line ranges ({@code [first, end)}) of {@code output} that show the old string: where it
-   * stands whole, else each line of it that is long enough to tell apart.
+   * The line ranges ({@code [first, end)}) of an output, its line numbers taken off ({@link
+   * #withoutLineNumbers}), that show the old string: where it stands whole, else each line of it
+   * that is long enough to tell apart.
    */
-  static List<int[]> lines(String output, String oldString) {
-    String plain = withoutLineNumbers(output);
+  static List<int[]> lines(String plain, String oldString) {
     int at = plain.indexOf(oldString);
     if (at >= 0) {
       int first = count(plain, '\n', 0, at);
@@ -140,7 +140,8 @@ final class EditTargets {
     }
   }
 
-  private static String withoutLineNumbers(String output) {
+  /** The output without {@code Read}'s line numbers; its lines stay where they were. */
+  static String withoutLineNumbers(String output) {
     return LINE_NUMBER.matcher(output).replaceAll("");
   }
 

@@ -184,7 +184,7 @@ public final class SampleWindower implements Serializable {
       Deque<Step> editing = new ArrayDeque<>(List.of(step));
       while (!editing.isEmpty()) {
         Step next = editing.poll();
-        for (String[] target : EditTargets.of(next.assistant())) {
+        for (String[] target : next.editTargets()) {
           Set<String> missing = new HashSet<>(EditTargets.linesOf(target[1]));
           missing.removeAll(shown);
           needed.forEach(s -> missing.removeAll(s.shownLines()));

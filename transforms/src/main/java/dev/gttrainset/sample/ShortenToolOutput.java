@@ -63,11 +63,20 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
   /** The sample with tool output shortened to fit, its estimate counting what is written. */
   static Sample shorten(Sample sample, long maxSampleTokens, int minToolChars) {
     List<ChatMessage> messages = sample.messages();
-    List<List<int[]>> keep = keptLines(messages, false);
-    List<List<int[]>> wanted = keptLines(messages, true);
     int cap = cap(messages, maxSampleTokens, minToolChars);
     if (cap == Integer.MAX_VALUE) {
       return settled(sample);
+    }
+    // What the sample's edits change and its writes keep, in order; a message reads those after it.
+    List<String> edited = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    int[] editedBefore = new int[messages.size()];
+    int[] writtenBefore = new int[messages.size()];
+    for (int i = 0; i < messages.size(); i++) {
+      EditTargets.of(messages.get(i)).forEach(target -> edited.add(target[1]));
+      written.addAll(EditTargets.writes(messages.get(i)));
+      editedBefore[i] = edited.size();
+      writtenBefore[i] = written.size();
     }
     Map<String, ToolCall> calls = new HashMap<>();
     List<ChatMessage> shortened = new ArrayList<>(messages.size());
@@ -79,7 +88,11 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
       if (m.isTool() && m.text().length() > limit) {
         ToolCall call = calls.get(m.toolCallId());
         boolean testLog = call != null && call.name().equals("Bash") && TEST_RUN.matcher(call.arguments()).find();
-        m = m.toBuilder().setText(ToolOutput.shorten(m.text(), limit, keep.get(i), wanted.get(i), testLog)).build();
+        String plain = EditTargets.withoutLineNumbers(m.text());
+        List<int[]> keep = ranges(plain, edited.subList(editedBefore[i], edited.size()));
+        List<int[]> wanted = ranges(plain, written.subList(writtenBefore[i], written.size()));
+        String text = ToolOutput.shorten(m.text(), limit, keep, wanted, testLog);
+        m = m.toBuilder().setText(text).build();
         cut++;
       }
       shortened.add(m);
@@ -102,40 +115,20 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
     return tokens == sample.estTokens() ? sample : sample.toBuilder().setEstTokens(tokens).build();
   }
 
-  /** How many replies {@link #shorten} cuts. */
+  /** How many replies {@link #shorten} cut: it replaces those, and only those. */
   static long cuts(Sample before, Sample after) {
     long cuts = 0;
     for (int i = 0; i < before.messages().size(); i++) {
-      if (!before.messages().get(i).text().equals(after.messages().get(i).text())) {
-        cuts++;
-      }
+      cuts += before.messages().get(i) != after.messages().get(i) ? 1 : 0;
     }
     return cuts;
   }
 
-  /**
-   * Per message, the line ranges of its text that an edit later in the sample changes ({@code
-   * wanted} false), or that a later write keeps as they were ({@code wanted} true).
-   */
-  private static List<List<int[]>> keptLines(List<ChatMessage> messages, boolean wanted) {
-    List<List<int[]>> keep = new ArrayList<>(messages.size());
-    for (int i = 0; i < messages.size(); i++) {
-      List<int[]> ranges = new ArrayList<>();
-      ChatMessage m = messages.get(i);
-      for (int j = i + 1; m.isTool() && j < messages.size(); j++) {
-        if (wanted) {
-          for (String content : EditTargets.writes(messages.get(j))) {
-            ranges.addAll(EditTargets.lines(m.text(), content));
-          }
-        } else {
-          for (String[] target : EditTargets.of(messages.get(j))) {
-            ranges.addAll(EditTargets.lines(m.text(), target[1]));
-          }
-        }
-      }
-      keep.add(ranges);
-    }
-    return keep;
+  /** The line ranges of a reply (its line numbers taken off) that show these texts. */
+  private static List<int[]> ranges(String plain, List<String> texts) {
+    List<int[]> ranges = new ArrayList<>();
+    texts.forEach(text -> ranges.addAll(EditTargets.lines(plain, text)));
+    return ranges;
   }
 
   /**

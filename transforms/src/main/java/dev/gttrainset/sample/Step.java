@@ -21,6 +21,7 @@ final class Step {
   private final List<ChatMessage> replies;
   private final boolean trainable;
   private final long tokens;
+  private final List<String[]> editTargets;
   private Set<String> shownLines;
 
   private Step(
@@ -33,6 +34,7 @@ final class Step {
     this.replies = List.copyOf(replies);
     this.trainable = trainable;
     this.tokens = TokenEstimate.of(assistant) + TokenEstimate.of(replies, maxToolChars);
+    this.editTargets = EditTargets.of(assistant);
   }
 
   /**
@@ -90,8 +92,9 @@ final class Step {
     return task;
   }
 
-  ChatMessage assistant() {
-    return assistant;
+  /** Its edits' files and old strings ({@link EditTargets#of}). */
+  List<String[]> editTargets() {
+    return editTargets;
   }
 
   boolean trainable() {

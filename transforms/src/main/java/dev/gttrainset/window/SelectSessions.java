@@ -162,19 +162,16 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
   static List<TimedFile> longestCopies(Iterable<TimedFile> files, Counters counters) {
     Map<String, TimedFile> longest = new TreeMap<>();
     List<TimedFile> kept = new ArrayList<>();
+    long candidates = 0;
     for (TimedFile file : files) {
       if (!file.isTranscript() || !file.timed()) {
         kept.add(file);
       } else {
+        candidates++;
         longest.merge(file.conversationKey(), file, (a, b) -> LONGEST.compare(a, b) <= 0 ? a : b);
       }
     }
-    long copies = 0;
-    for (TimedFile file : files) {
-      if (file.isTranscript() && file.timed() && longest.get(file.conversationKey()) != file) {
-        copies++;
-      }
-    }
+    long copies = candidates - longest.size();
     if (copies > 0) {
       counters.add(StatKeys.FILES_SHORTER_COPIES, copies);
     }
