@@ -49,11 +49,30 @@ public interface GtTrainsetOptions extends PipelineOptions {
 
   void setOutput(String value);
 
-  @Description("Record format: openai (messages + tool_calls) or sharegpt (conversations).")
-  @Default.String("openai")
+  @Description(
+      "Record format: chat (messages with tool_calls whose arguments are objects, tools, metadata: TRL,"
+          + " Axolotl, vLLM), openai (exactly what OpenAI's fine-tuning upload accepts; metadata in"
+          + " <file>.meta.jsonl beside) or sharegpt (conversations and tools: Axolotl, LLaMA-Factory).")
+  @Default.String("chat")
   String getFormat();
 
   void setFormat(String value);
+
+  @Description(
+      "Tool call ids: original (Claude's) or short (9 letters and digits, unique per sample, for"
+          + " Mistral's templates).")
+  @Default.String("original")
+  String getToolCallIds();
+
+  void setToolCallIds(String value);
+
+  @Description(
+      "Tool calls per assistant message: any, or one (each call its own message followed by its"
+          + " reply, text beside calls in a message of its own, for Llama 3.x templates).")
+  @Default.String("any")
+  String getToolCallsPerMessage();
+
+  void setToolCallsPerMessage(String value);
 
   @Description("Share of sessions held out for validation, chosen by a hash of the session id.")
   @Default.Double(0.05)

@@ -12,7 +12,9 @@ import dev.gttrainset.outcome.MatchOutcomes;
 import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.output.ReadPublishedHashes;
 import dev.gttrainset.output.RecordFormat;
+import dev.gttrainset.output.CallsPerMessage;
 import dev.gttrainset.output.Records;
+import dev.gttrainset.output.ToolCallIds;
 import dev.gttrainset.output.ToOutputLines;
 import dev.gttrainset.output.WriteJsonlFiles;
 import dev.gttrainset.parse.ReadGtLogs;
@@ -36,6 +38,8 @@ import dev.gttrainset.scrub.PeopleInSessions;
 import dev.gttrainset.scrub.Scrub;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
+import dev.gttrainset.tools.LearnToolTable;
+import dev.gttrainset.tools.ToolTable;
 import dev.gttrainset.stats.CollectStats;
 import dev.gttrainset.window.RunWindow;
 import java.util.ArrayList;
@@ -76,6 +80,15 @@ public final class GtTrainsetPipeline {
     return ids;
   }
 
+  /** How samples are written: the format and what the user's chat template needs. */
+  static Records.Shape shape(GtTrainsetOptions options) {
+    return Records.Shape.of(
+        RecordFormat.parse(options.getFormat()),
+        options.getKeepThinking(),
+        ToolCallIds.parse(options.getToolCallIds()),
+        CallsPerMessage.parse(options.getToolCallsPerMessage()));
+  }
+
   static RoleBalance roleBalance(GtTrainsetOptions options) {
     return new RoleBalance(
         RoleBalance.Mode.parse(options.getBalance()), RoleBalance.parseTargets(options.getBalanceTargets()));
@@ -85,7 +98,7 @@ public final class GtTrainsetPipeline {
   public static void build(
       Pipeline pipeline, GtTrainsetOptions options, JobPaths paths, RunWindow window, List<VictoriaQuery> live) {
     Scrubber scrubber = new Scrubber(ScrubRules.without(skippedRules(options)));
-    Records records = new Records(RecordFormat.parse(options.getFormat()), options.getKeepThinking());
+    Records records = new Records(shape(options));
 
     PCollectionTuple sessions =
         pipeline.apply(
@@ -134,6 +147,7 @@ public final class GtTrainsetPipeline {
             .get(ShortenToolOutput.SAMPLES)
             .apply("HashContent", HashContent.create())
             .apply("ScoreSamples", ScoreSamples.with(outcomeBySession));
+    PCollectionView<ToolTable> tools = scored.get(ScoreSamples.SAMPLES).apply("LearnTools", LearnToolTable.fromCalls());
     PCollectionTuple filtered =
         scored
             .get(ScoreSamples.SAMPLES)
@@ -157,7 +171,7 @@ public final class GtTrainsetPipeline {
             .apply("BalanceRoles", BalanceRoles.with(roleBalance(options), split));
     OutputGate gate = OutputGate.of(OutputGate.Mode.parse(options.getLeakGate()));
     PCollectionTuple rendered =
-        balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(split, records, gate));
+        balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(split, records, gate, tools));
 
     PCollectionTuple deadLetters =
         PCollectionList.of(sessions.get(ReadSessions.DEAD_LETTERS))
@@ -168,7 +182,7 @@ public final class GtTrainsetPipeline {
         PCollectionList.of(filtered.get(QualityFilter.REJECTED))
             .and(balanced.get(BalanceRoles.REJECTED))
             .apply("AllRejects", Flatten.pCollections())
-            .apply("RenderRejects", ToOutputLines.rejects(split, records, gate));
+            .apply("RenderRejects", ToOutputLines.rejects(split, records, gate, tools));
     PCollectionTuple renderedDeadLetters =
         deadLetters.get(Scrub.DEAD_LETTERS).apply("RenderDeadLetters", ToOutputLines.deadLetters(gate));
 

@@ -140,6 +140,9 @@ public final class JobPaths implements Serializable {
               p -> {
                 patterns.add(p + "/*_train.jsonl");
                 patterns.add(p + "/*_val.jsonl");
+                // Where --format=openai keeps the metadata.
+                patterns.add(p + "/*_train.meta.jsonl");
+                patterns.add(p + "/*_val.meta.jsonl");
               });
     } catch (IOException e) {
       // An unreadable history publishes nothing; the report shows no partitions were read.

@@ -1,7 +1,6 @@
 package dev.gttrainset.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.parse.GtLog;
 import dev.gttrainset.parse.Json;
 import dev.gttrainset.parse.VictoriaQuery;
@@ -158,7 +157,7 @@ public final class Main {
   }
 
   private static void validate(GtTrainsetOptions options) throws UsageException {
-    RecordFormat.parse(options.getFormat());
+    GtTrainsetPipeline.shape(options);
     OutputGate.Mode.parse(options.getLeakGate());
     Set<String> unknown = new TreeSet<>(GtTrainsetPipeline.skippedRules(options));
     unknown.removeAll(ScrubRules.ids());

@@ -29,7 +29,7 @@ final class OutputFolder {
   static final List<String> ALWAYS_WRITTEN = List.of("rejects.jsonl", "dead_letters.jsonl");
 
   private static final String OWN_FILES =
-      "{*_train.jsonl,*_val.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,report.html,"
+      "{*_train.jsonl,*_val.jsonl,*_train.meta.jsonl,*_val.meta.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,report.html,"
           + LeakGate.REPORT_FILE
           + "}";
 

@@ -39,6 +39,8 @@ class GeneratedTownJobTest {
   static JobRun gzipped;
   static JobRun capped;
   static JobRun oversampled;
+  /** The town for OpenAI's upload, Mistral's ids and Llama 3.1's one call per message. */
+  static JobRun strict;
 
   @BeforeAll
   static void generateAndRun() throws IOException {
@@ -47,6 +49,8 @@ class GeneratedTownJobTest {
     capped = JobRun.of(work.resolve("out-cap"), townArgs("town", "--balance=cap", "--balanceTargets=mayor=0.3"));
     oversampled = JobRun.of(
         work.resolve("out-over"), townArgs("town", "--balance=oversample", "--balanceTargets=polecat=0.1,boot=0.05", "--minScore=0.6"));
+    strict = JobRun.of(
+        work.resolve("out-strict"), townArgs("town", "--format=openai", "--toolCallIds=short", "--toolCallsPerMessage=one"));
     generate("town-gz", true);
     gzipped = JobRun.of(work.resolve("out-gz"), townArgs("town-gz"));
   }
@@ -67,6 +71,14 @@ class GeneratedTownJobTest {
         "--metricsExport=" + town.resolve("otel/victoriametrics.jsonl")));
     args.addAll(List.of(extra));
     return args.toArray(new String[0]);
+  }
+
+  @Test
+  void everyFormatMeetsItsTrainersRules() {
+    assertEquals(0, strict.exitCode, strict::toString);
+    assertEquals(List.of(), TrainerRules.runViolations(plain, strict));
+    Map<String, Long> figures = TrainerRules.figures(plain);
+    assertTrue(figures.get("several_calls") > 10 && figures.get("text_beside_calls") > 10, figures.toString());
   }
 
   /** Records per role in the run's training files. */

@@ -38,6 +38,8 @@ class RealTranscriptsJobTest {
   @TempDir static Path work;
   static Path sessions;
   static JobRun run;
+  /** The same input for OpenAI's upload, Mistral's ids and Llama 3.1's one call per message. */
+  static JobRun strict;
   static Map<String, Long> typesInInput = new TreeMap<>();
   static Set<String> sessionIdsInInput = new TreeSet<>();
   static Set<String> entireSessionIds = new TreeSet<>();
@@ -71,6 +73,23 @@ class RealTranscriptsJobTest {
             "--town=" + work.resolve("no-town"),
             "--gtHome=" + work.resolve("no-gt"));
     assertEquals(0, run.exitCode, run::toString);
+    strict =
+        JobRun.of(
+            work.resolve("out-strict"),
+            "--sessions=" + sessions,
+            "--town=" + work.resolve("no-town"),
+            "--gtHome=" + work.resolve("no-gt"),
+            "--format=openai",
+            "--toolCallIds=short",
+            "--toolCallsPerMessage=one");
+    assertEquals(0, strict.exitCode, strict::toString);
+  }
+
+  @Test
+  void everyFormatMeetsItsTrainersRules() {
+    assertEquals(List.of(), TrainerRules.runViolations(run, strict));
+    Map<String, Long> figures = TrainerRules.figures(run);
+    assertTrue(figures.get("several_calls") > 10 && figures.get("text_beside_calls") > 10, figures.toString());
   }
 
   /** Counts a file's lines and types, its sessions, and its main agent's assistant text. */

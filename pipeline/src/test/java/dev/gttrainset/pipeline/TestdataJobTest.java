@@ -220,10 +220,23 @@ class TestdataJobTest {
   }
 
   @Test
-  void shareGptRecordsAlternateHumanAndGpt() {
+  void everyFormatMeetsItsTrainersRules() {
+    JobRun strict =
+        JobRun.onTestdata(work.resolve("strict"), "--format=openai", "--toolCallIds=short", "--toolCallsPerMessage=one");
+    assertEquals(0, strict.exitCode, strict::toString);
+    assertEquals(List.of(), TrainerRules.runViolations(run, strict));
+    Map<String, Long> figures = TrainerRules.figures(run);
+    assertTrue(figures.get("calls") > 20 && figures.get("text_beside_calls") > 0, figures.toString());
+  }
+
+  @Test
+  void shareGptRecordsAlternateHumanAndGptAndListTheirRolesTools() throws IOException {
     JobRun sharegpt = JobRun.onTestdata(work.resolve("sharegpt"), "--format=sharegpt");
     assertEquals(0, sharegpt.exitCode, sharegpt::toString);
     for (JsonNode record : sharegpt.datasetRecords()) {
+      JsonNode tools = Json.MAPPER.readTree(record.get("tools").asText());
+      assertTrue(tools.isArray(), "LLaMA-Factory reads tools as a JSON string of a list");
+      tools.forEach(t -> assertFalse(t.path("description").asText().isBlank(), t.toString()));
       JsonNode turns = record.get("conversations");
       assertEquals("system", turns.get(0).get("from").asText());
       for (int i = 1; i < turns.size(); i++) {
@@ -250,8 +263,7 @@ class TestdataJobTest {
       assertTrue(pending.isEmpty(), "a call left unanswered before " + message);
       for (JsonNode call : message.path("tool_calls")) {
         pending.add(call.get("id").asText());
-        assertTrue(call.at("/function/arguments").isTextual());
-        Json.MAPPER.readTree(call.at("/function/arguments").asText());
+        assertTrue(call.at("/function/arguments").isObject(), "chat templates read arguments as objects");
       }
     }
     assertTrue(pending.isEmpty());

@@ -1,7 +1,6 @@
 package dev.gttrainset.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gttrainset.parse.Json;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An OpenAI-format sample read as a trainer reads it, with rules of this test's own: the turn order
+ * A chat or OpenAI-format sample read as a trainer reads it, with rules of this test's own: the turn order
  * chat templates accept, and whether each edit's lines were shown before it.
  */
 final class TrainerReading {
@@ -74,7 +73,7 @@ final class TrainerReading {
       }
       for (JsonNode call : m.path("tool_calls")) {
         String name = call.at("/function/name").asText();
-        JsonNode arguments = Json.MAPPER.readTree(call.at("/function/arguments").asText());
+        JsonNode arguments = TrainerRules.arguments(call);
         if (name.equals("Edit") || name.equals("MultiEdit")) {
           List<JsonNode> edits = new ArrayList<>();
           edits.add(arguments);

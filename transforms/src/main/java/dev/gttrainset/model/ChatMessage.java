@@ -60,6 +60,14 @@ public abstract class ChatMessage {
    */
   public abstract boolean context();
 
+  /**
+   * A context assistant message that the sample before ended on: it trained these calls, and
+   * their replies open this sample. Where each call must be its own message, followed by its reply
+   * ({@code --toolCallsPerMessage=one}), the sample before trains the first call and this one the
+   * others, each after the replies before it.
+   */
+  public abstract boolean callsTrainedBefore();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -74,7 +82,8 @@ public abstract class ChatMessage {
         .setInterrupted(false)
         .setCallsDropped(false)
         .setTimestampMillis(0L)
-        .setContext(false);
+        .setContext(false)
+        .setCallsTrainedBefore(false);
   }
 
   public static ChatMessage user(String text, long timestampMillis) {
@@ -154,6 +163,8 @@ public abstract class ChatMessage {
 
     public abstract Builder setContext(boolean context);
 
+    public abstract Builder setCallsTrainedBefore(boolean callsTrainedBefore);
+
     public abstract ChatMessage build();
   }
 
@@ -183,6 +194,7 @@ public abstract class ChatMessage {
       BOOL.encode(m.callsDropped(), out);
       LONG.encode(m.timestampMillis(), out);
       BOOL.encode(m.context(), out);
+      BOOL.encode(m.callsTrainedBefore(), out);
     }
 
     @Override
@@ -200,6 +212,7 @@ public abstract class ChatMessage {
           .setCallsDropped(BOOL.decode(in))
           .setTimestampMillis(LONG.decode(in))
           .setContext(BOOL.decode(in))
+          .setCallsTrainedBefore(BOOL.decode(in))
           .build();
     }
 

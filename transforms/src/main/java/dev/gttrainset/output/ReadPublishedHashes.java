@@ -21,7 +21,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * The content hashes of every sample that earlier partitions published, read from their datasets'
- * {@code metadata.content_sha256}: a side input for {@code DropPublished}.
+ * {@code metadata.content_sha256} (or, for {@code --format=openai}, their {@code .meta.jsonl} files'
+ * {@code content_sha256}): a side input for {@code DropPublished}.
  */
 public final class ReadPublishedHashes extends PTransform<PBegin, PCollectionView<List<String>>> {
   private final List<String> filepatterns;
@@ -51,7 +52,9 @@ public final class ReadPublishedHashes extends PTransform<PBegin, PCollectionVie
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          JsonNode hash = Json.MAPPER.readTree(line).path("metadata").path("content_sha256");
+          JsonNode record = Json.MAPPER.readTree(line);
+          // A dataset line holds its metadata; a line of a .meta.jsonl file is the metadata.
+          JsonNode hash = record.has("metadata") ? record.path("metadata").path("content_sha256") : record.path("content_sha256");
           if (hash.isTextual()) {
             out.output(hash.asText());
           }

@@ -3,6 +3,8 @@ package dev.gttrainset.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.gate.Leak;
+import com.google.auto.value.AutoValue;
+import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.parse.GtLogParser;
@@ -12,31 +14,75 @@ import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.parse.Timestamps;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import dev.gttrainset.tools.ToolTable;
 import java.util.List;
 
 /** Turns samples, rejects and dead letters into the JSON lines of the output files. */
 public final class Records implements Serializable {
-  private final RecordFormat format;
-  private final boolean keepThinking;
+  /** How samples are written: the format and what the user's chat template needs of it. */
+  @AutoValue
+  public abstract static class Shape implements Serializable {
+    public abstract RecordFormat format();
 
-  public Records(RecordFormat format, boolean keepThinking) {
-    this.format = format;
-    this.keepThinking = keepThinking;
+    public abstract boolean keepThinking();
+
+    public abstract ToolCallIds toolCallIds();
+
+    public abstract CallsPerMessage callsPerMessage();
+
+    public static Shape of(
+        RecordFormat format, boolean keepThinking, ToolCallIds toolCallIds, CallsPerMessage callsPerMessage) {
+      return new AutoValue_Records_Shape(format, keepThinking, toolCallIds, callsPerMessage);
+    }
   }
 
-  public String sample(Sample sample) {
-    ObjectNode record = format.body(sample, keepThinking);
+  /** A sample's dataset line, and its metadata line when the format keeps metadata beside. */
+  public static final class Lines {
+    public final String record;
+    /** The line for {@code <file>.meta.jsonl}; null when the metadata is in the record. */
+    public final String metadata;
+
+    Lines(String record, String metadata) {
+      this.record = record;
+      this.metadata = metadata;
+    }
+  }
+
+  private final Shape shape;
+
+  public Records(Shape shape) {
+    this.shape = shape;
+  }
+
+  public Shape shape() {
+    return shape;
+  }
+
+  public Lines sample(Sample sample, ToolTable tools) {
+    ObjectNode record = body(sample, tools);
+    if (shape.format().metadataBeside()) {
+      return new Lines(Json.compact(record), Json.compact(metadata(sample)));
+    }
     record.set("metadata", metadata(sample));
-    return Json.compact(record);
+    return new Lines(Json.compact(record), null);
   }
 
-  /** A rejected sample: the record it would have been, with the reason in its metadata. */
-  public String reject(String reason, Sample sample) {
-    ObjectNode record = format.body(sample, keepThinking);
+  /**
+   * A rejected sample: the record it would have been, with its metadata and the reason in it in
+   * every format (rejects are read by people, not uploaded).
+   */
+  public String reject(String reason, Sample sample, ToolTable tools) {
+    ObjectNode record = body(sample, tools);
     ObjectNode metadata = metadata(sample);
     metadata.put("reject_reason", reason);
     record.set("metadata", metadata);
     return Json.compact(record);
+  }
+
+  /** The record without metadata: messages as the trainer's template needs them. */
+  private ObjectNode body(Sample sample, ToolTable tools) {
+    List<ChatMessage> messages = shape.toolCallIds().apply(shape.callsPerMessage().apply(sample.messages()));
+    return shape.format().body(messages, tools, sample.role().role().id(), shape);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.gttrainset.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.model.ChatMessage;
-import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ToolCall;
 import dev.gttrainset.parse.Json;
 import java.util.ArrayList;
@@ -18,9 +17,9 @@ import java.util.List;
 final class ShareGptRecord {
   private ShareGptRecord() {}
 
-  static ObjectNode body(Sample sample, boolean keepThinking) {
+  static ObjectNode body(List<ChatMessage> messages, boolean keepThinking) {
     List<String[]> turns = new ArrayList<>();
-    for (ChatMessage m : sample.messages()) {
+    for (ChatMessage m : messages) {
       if (m.isSystem()) {
         turns.add(new String[] {"system", m.text()});
       } else if (m.isAssistant()) {

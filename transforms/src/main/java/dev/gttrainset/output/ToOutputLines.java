@@ -8,6 +8,8 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.outcome.OutcomeRules;
 import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.stats.StatKeys;
+import dev.gttrainset.tools.ToolTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -17,6 +19,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -32,30 +35,34 @@ public final class ToOutputLines {
 
   public static final String REJECTS_FILE = "rejects";
   public static final String DEAD_LETTERS_FILE = "dead_letters";
+  /** {@code mayor_train.meta.jsonl} beside {@code mayor_train.jsonl}. */
+  public static final String METADATA_SUFFIX = ".meta";
 
   private ToOutputLines() {}
 
   /** Splits samples into train and validation and renders them; counts what is written. */
   public static PTransform<PCollection<Sample>, PCollectionTuple> samples(
-      TrainValSplit split, Records records, OutputGate gate) {
-    return render("SplitAndRender", new RenderSampleFn(split, records, gate));
+      TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
+    return render("SplitAndRender", new RenderSampleFn(split, records, gate, tools), tools);
   }
 
   /** Rejects carry the split their session has, so a reader can tell where they would be. */
   public static PTransform<PCollection<KV<String, Sample>>, PCollectionTuple> rejects(
-      TrainValSplit split, Records records, OutputGate gate) {
-    return render("RenderRejects", new RenderRejectFn(split, records, gate));
+      TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
+    return render("RenderRejects", new RenderRejectFn(split, records, gate, tools), tools);
   }
 
   public static PTransform<PCollection<DeadLetter>, PCollectionTuple> deadLetters(OutputGate gate) {
     return render("RenderDeadLetters", new RenderDeadLetterFn(gate));
   }
 
-  private static <T> PTransform<PCollection<T>, PCollectionTuple> render(String name, DoFn<T, OutputLine> fn) {
+  private static <T> PTransform<PCollection<T>, PCollectionTuple> render(
+      String name, DoFn<T, OutputLine> fn, PCollectionView<?>... sideInputs) {
     return new PTransform<>(name) {
       @Override
       public PCollectionTuple expand(PCollection<T> input) {
-        return input.apply(name, ParDo.of(fn).withOutputTags(LINES, TupleTagList.of(STATS)));
+        return input.apply(
+            name, ParDo.of(fn).withSideInputs(sideInputs).withOutputTags(LINES, TupleTagList.of(STATS)));
       }
     };
   }
@@ -63,6 +70,11 @@ public final class ToOutputLines {
   /** The file a sample goes to, e.g. {@code mayor_train}. */
   public static String fileOf(Sample sample) {
     return sample.role().role().id() + "_" + sample.split();
+  }
+
+  /** The file beside a dataset file that holds its lines' metadata, line for line. */
+  public static String metadataFileOf(String datasetFile) {
+    return datasetFile + METADATA_SUFFIX;
   }
 
   /** Counts the leak gate's findings by rule. */
@@ -84,19 +96,24 @@ public final class ToOutputLines {
     private final TrainValSplit split;
     private final Records records;
     private final OutputGate gate;
+    private final PCollectionView<ToolTable> tools;
 
-    RenderSampleFn(TrainValSplit split, Records records, OutputGate gate) {
+    RenderSampleFn(TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
       this.split = split;
       this.records = records;
       this.gate = gate;
+      this.tools = tools;
     }
 
     @ProcessElement
-    public void process(@Element Sample sample, MultiOutputReceiver out) {
+    public void process(@Element Sample sample, MultiOutputReceiver out, ProcessContext context) {
       Sample placed = sample.toBuilder().setSplit(split.of(sample.sessionId())).build();
       String role = placed.role().role().id();
-      String json = records.sample(placed);
-      List<Leak> leaks = gate.check(json);
+      Records.Lines lines = records.sample(placed, context.sideInput(tools));
+      List<Leak> leaks = new ArrayList<>(gate.check(lines.record));
+      if (lines.metadata != null) {
+        leaks.addAll(gate.check(lines.metadata));
+      }
       if (!leaks.isEmpty()) {
         countLeaks(leaks, out);
         if (gate.quarantines()) {
@@ -110,7 +127,12 @@ public final class ToOutputLines {
           return;
         }
       }
-      out.get(LINES).output(OutputLine.create(fileOf(placed), placed.orderKey(), json));
+      String file = fileOf(placed);
+      out.get(LINES).output(OutputLine.create(file, placed.orderKey(), lines.record));
+      if (lines.metadata != null) {
+        // The same sort key puts it on the same line number as its record.
+        out.get(LINES).output(OutputLine.create(metadataFileOf(file), placed.orderKey(), lines.metadata));
+      }
       out.get(STATS).output(KV.of(StatKeys.SAMPLES_WRITTEN, 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, "samples"), 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, placed.split()), 1L));
@@ -123,17 +145,19 @@ public final class ToOutputLines {
     private final TrainValSplit split;
     private final Records records;
     private final OutputGate gate;
+    private final PCollectionView<ToolTable> tools;
 
-    RenderRejectFn(TrainValSplit split, Records records, OutputGate gate) {
+    RenderRejectFn(TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
       this.split = split;
       this.records = records;
       this.gate = gate;
+      this.tools = tools;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Sample> reject, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Sample> reject, MultiOutputReceiver out, ProcessContext context) {
       Sample sample = reject.getValue().toBuilder().setSplit(split.of(reject.getValue().sessionId())).build();
-      String json = records.reject(reject.getKey(), sample);
+      String json = records.reject(reject.getKey(), sample, context.sideInput(tools));
       List<Leak> leaks = gate.check(json);
       if (!leaks.isEmpty()) {
         countLeaks(leaks, out);

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gttrainset.parse.Json;
 
 /** Tool-call arguments back as JSON; arguments that are not JSON stay a string. */
-final class ToolArguments {
+public final class ToolArguments {
   private ToolArguments() {}
 
-  static JsonNode parse(String arguments) {
+  public static JsonNode parse(String arguments) {
     try {
       return Json.MAPPER.readTree(arguments);
     } catch (JsonProcessingException e) {

@@ -48,16 +48,15 @@ public final class SampleWindower implements Serializable {
     ChatMessage system = ChatMessage.system(role.role().systemPrompt());
     List<Sample> samples = new ArrayList<>();
     Window window = null;
+    Step endedOn = null;
     for (Step step : steps) {
       if (window != null && window.tokensWith(step) > maxSampleTokens) {
         // A window of untrained turns only trains nothing: it makes way, not a sample.
-        if (window.hasTrained()) {
-          window.emit(conversation, role, costMicros, samples);
-        }
+        endedOn = window.hasTrained() ? window.emit(conversation, role, costMicros, samples) : null;
         window = null;
       }
       if (window == null) {
-        window = new Window(system, steps, step);
+        window = new Window(system, steps, step, endedOn);
       }
       window.add(step);
     }
@@ -88,6 +87,8 @@ public final class SampleWindower implements Serializable {
     private final ChatMessage system;
     private final List<Step> all;
     private final Step first;
+    /** The turn the window before ended on, its calls trained there. */
+    private final Step endedOn;
     private final TreeSet<Integer> context = new TreeSet<>();
     private final Set<Integer> carried = new HashSet<>();
     private final List<Step> own = new ArrayList<>();
@@ -95,10 +96,11 @@ public final class SampleWindower implements Serializable {
     private final Set<String> shown = new HashSet<>();
     private long tokens;
 
-    Window(ChatMessage system, List<Step> all, Step first) {
+    Window(ChatMessage system, List<Step> all, Step first, Step endedOn) {
       this.system = system;
       this.all = all;
       this.first = first;
+      this.endedOn = endedOn;
       this.tokens = TokenEstimate.of(system) + TokenEstimate.of(opening());
       if (first.position() > 0) {
         // The turn before, whose replies the first one reads: whole, shrunk, or (too big) not at all.
@@ -202,20 +204,24 @@ public final class SampleWindower implements Serializable {
       return needed;
     }
 
-    /** The window as a sample, ended on its last trained turn; nothing when it trains none. */
-    void emit(Conversation conversation, RoleTag role, long costMicros, List<Sample> samples) {
+    /**
+     * The window as a sample, ended on its last trained turn; nothing when it trains none.
+     *
+     * @return the turn it ended on, when that turn's replies are left to the next window
+     */
+    Step emit(Conversation conversation, RoleTag role, long costMicros, List<Sample> samples) {
       int end = own.size();
       while (end > 0 && !own.get(end - 1).trainable()) {
         end--;
       }
       if (end == 0) {
-        return;
+        return null;
       }
       List<ChatMessage> messages = new ArrayList<>();
       messages.add(system);
       messages.add(opening());
       for (int i : context) {
-        all.get(i).appendTo(messages, true, true, carried.contains(i));
+        all.get(i).appendTo(messages, true, true, carried.contains(i), all.get(i) == endedOn);
       }
       for (int i = 0; i < end; i++) {
         Step step = own.get(i);
@@ -238,6 +244,8 @@ public final class SampleWindower implements Serializable {
               .setEstTokens(ShortenToolOutput.tokens(messages, maxToolResultChars))
               .setCostMicros(costMicros)
               .build());
+      Step last = own.get(end - 1);
+      return end == own.size() && last.hasCalls() ? last : null;
     }
   }
 }

@@ -101,6 +101,11 @@ final class Step {
     return trainable;
   }
 
+  /** Whether it ends in tool calls, whose replies follow it. */
+  boolean hasCalls() {
+    return !assistant.toolCalls().isEmpty();
+  }
+
   long tokens() {
     return tokens;
   }
@@ -122,7 +127,13 @@ final class Step {
 
   /** @param carried its replies are context too, and may shrink to the lines later edits change */
   void appendTo(List<ChatMessage> messages, boolean asContext, boolean withReplies, boolean carried) {
-    messages.add(asContext ? assistant.toBuilder().setContext(true).build() : assistant);
+    appendTo(messages, asContext, withReplies, carried, false);
+  }
+
+  /** @param trainedBefore the sample before ended on this turn's calls ({@link ChatMessage#callsTrainedBefore}) */
+  void appendTo(List<ChatMessage> messages, boolean asContext, boolean withReplies, boolean carried, boolean trainedBefore) {
+    ChatMessage shown = asContext ? assistant.toBuilder().setContext(true).setCallsTrainedBefore(trainedBefore).build() : assistant;
+    messages.add(shown);
     if (withReplies) {
       replies.forEach(r -> messages.add(carried ? r.toBuilder().setContext(true).build() : r));
     }

@@ -21,12 +21,16 @@ import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import dev.gttrainset.tools.LearnToolTable;
+import dev.gttrainset.tools.ToolTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestPipelineExtension.class)
 class ToOutputLinesTest {
-  private static final Records RECORDS = new Records(RecordFormat.OPENAI, false);
+  private static final Records RECORDS =
+      new Records(Records.Shape.of(RecordFormat.CHAT, false, ToolCallIds.ORIGINAL, CallsPerMessage.ANY));
   private static final OutputGate GATE = OutputGate.of(OutputGate.Mode.QUARANTINE);
 
   private static Sample sample(String session) {
@@ -41,12 +45,17 @@ class ToOutputLinesTest {
         .build();
   }
 
+  private static PCollectionView<ToolTable> noTools(TestPipeline pipeline) {
+    return pipeline
+        .apply("NoSamples", Create.empty(Sample.SampleCoder.of()))
+        .apply("NoTools", LearnToolTable.fromCalls());
+  }
+
   @Test
   void samplesGoToTheirRoleAndSplitFile(TestPipeline pipeline) {
+    PCollection<Sample> samples = pipeline.apply(Create.of(sample("a"), sample("b")));
     PCollectionTuple lines =
-        pipeline
-            .apply(Create.of(sample("a"), sample("b")))
-            .apply(ToOutputLines.samples(new TrainValSplit(1.0), RECORDS, GATE));
+        samples.apply(ToOutputLines.samples(new TrainValSplit(1.0), RECORDS, GATE, samples.apply(LearnToolTable.fromCalls())));
 
     PAssert.that(lines.get(ToOutputLines.LINES))
         .satisfies(
@@ -70,7 +79,10 @@ class ToOutputLinesTest {
   @Test
   void rejectsAndDeadLettersHaveFilesOfTheirOwn(TestPipeline pipeline) {
     PCollection<OutputLine> rejects =
-        pipeline.apply("Rejects", Create.of(KV.of("too-long", sample("a")))).apply("RenderRejects", ToOutputLines.rejects(new TrainValSplit(0), RECORDS, GATE)).get(ToOutputLines.LINES);
+        pipeline
+            .apply("Rejects", Create.of(KV.of("too-long", sample("a"))))
+            .apply("RenderRejects", ToOutputLines.rejects(new TrainValSplit(0), RECORDS, GATE, noTools(pipeline)))
+            .get(ToOutputLines.LINES);
     PCollection<OutputLine> letters =
         pipeline
             .apply("Letters", Create.of(DeadLetter.create("costs", "gt_home/costs.jsonl", 7, "missing-field", "no cost", "{}")))
