@@ -8,7 +8,9 @@ Checks, failing with a message on the first that does not hold:
   * Chromium's own parse of it (--dump-dom) has every chart: the role distribution, samples per role
     through deduplication and balance, and a score histogram per role with scores, each an <svg>
     with bars;
-  * Chromium's screenshot of it shows the bars: pixels in the chart colours of each series drawn.
+  * Chromium's screenshot of it shows the bars: pixels in the chart colours of each series drawn;
+  * "Look before you train" draws samples of every role with written samples as conversations
+    (user and assistant turns, tool calls and replies folded in <details>).
 Installs Debian's chromium with apt-get when it is missing (as root), and fails when it cannot.
 """
 import argparse
@@ -145,6 +147,18 @@ def main():
                 fail("chart %r has no svg bars in chromium's DOM" % name)
             bars += body.count('class="bar"')
 
+        samples = dict(re.findall(r'<section class="samples" id="samples-([^"]+)">(.*?)</section>', dom, re.DOTALL))
+        written = re.findall(r'<text[^>]*>([a-z]+)</text>', sections["roles"])
+        if not samples or not set(samples) <= set(written) | {"unknown"}:
+            fail("chromium's DOM has samples of %s, the roles chart %s" % (sorted(samples), sorted(set(written))))
+        folds = 0
+        for role, body in sorted(samples.items()):
+            if '<article class="sample">' not in body or 'class="m user"' not in body or 'class="m assistant' not in body:
+                fail("the samples of %r are not drawn as a conversation" % role)
+            folds += body.count('<details class="fold')
+        if folds == 0:
+            fail("no tool call, reply or system prompt is folded in the samples")
+
         shot = args.screenshot or os.path.join(work, "report.png")
         # tall enough for every chart: two per row, bar charts grow with the roles
         roles = sections["roles"].count('class="bar"')
@@ -160,8 +174,9 @@ def main():
             fail("the screenshot is blank")
 
     print("check-report-html: %s renders: %d charts (%d score histograms), %d bars in chromium's DOM; "
-          "screenshot bar pixels %s" % (args.report, len(sections), len(histograms), bars,
-                                        ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
+          "screenshot bar pixels %s; samples of %d roles, %d folds" % (
+              args.report, len(sections), len(histograms), bars,
+              ", ".join("%s %d" % kv for kv in sorted(counts.items())), len(samples), folds))
 
 
 if __name__ == "__main__":

@@ -257,6 +257,9 @@ final class AvailabilityReport {
               .append(split)
               .append(".jsonl`: ")
               .append(plural(count, "sample"))
+              .append(split.equals("train") && count < TrainerMinimums.OPENAI_TRAINING_EXAMPLES
+                  ? " (below OpenAI's minimum of " + TrainerMinimums.OPENAI_TRAINING_EXAMPLES + ")"
+                  : "")
               .append('\n');
         }
       }
@@ -384,6 +387,15 @@ final class AvailabilityReport {
                     "**%s**: %s sessions gave no written sample (see rejects by role).", role.getKey(), n(sessions)),
                 "Look at the " + role.getKey() + " lines of `rejects.jsonl` to see why its sessions gave no sample."));
       }
+    }
+    Map<String, Long> belowOpenAi = TrainerMinimums.belowOpenAi(stats);
+    belowOpenAi.forEach((file, examples) -> findings.add(new Finding(TrainerMinimums.warning(file, examples), null)));
+    if (!belowOpenAi.isEmpty()) {
+      findings.add(
+          new Finding(
+              null,
+              "For the OpenAI upload, train the roles below its minimum together with others, or collect more of"
+                  + " their sessions; TRL and Axolotl take any number, though a few examples teach a role little."));
     }
     if (!rare.isEmpty()) {
       String roles = String.join(", ", rare);

@@ -13,13 +13,15 @@ import java.util.Map;
 final class HtmlReport {
   private HtmlReport() {}
 
-  static String render(JsonNode stats) {
+  /** @param samples a few samples of each role as conversations ({@link SampleConversations}) */
+  static String render(JsonNode stats, String conversations) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<title>gt-trainset: data availability</title>"
         + "<style>body{font-family:sans-serif;margin:24px;max-width:1200px}section{display:inline-block;"
         + "vertical-align:top;margin:0 24px 24px 0}h1{font-size:20px}h2{font-size:16px}td,th{padding:2px 8px;"
-        + "text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>\n");
+        + "text-align:right}th:first-child,td:first-child{text-align:left}"
+        + SampleConversations.STYLE + "</style></head><body>\n");
     html.append("<h1>Data availability</h1>\n");
     JsonNode samples = stats.path("samples");
     JsonNode lines = stats.path("lines");
@@ -60,6 +62,17 @@ final class HtmlReport {
         section(html, "scores-" + role.getKey(), SvgCharts.histogram("Scores: " + role.getKey(), OutcomeReport.bins(scores)));
       }
     }
+    html.append("<h2 id=\"before-training\">Look before you train</h2>\n");
+    Map<String, Long> belowOpenAi = TrainerMinimums.belowOpenAi(stats);
+    if (!belowOpenAi.isEmpty()) {
+      html.append("<ul id=\"minimums\">");
+      belowOpenAi.forEach((file, n) -> html.append("<li>").append(SvgCharts.escape(TrainerMinimums.warning(file, n)).replace("`", ""))
+          .append("</li>"));
+      html.append("</ul>\n");
+    }
+    html.append("<p>The first samples of each role as the model will read them: tool calls and replies folded,"
+        + " context turns (not trained here) faded, the job's placeholders <mark class=\"placeholder\">marked</mark>.</p>\n");
+    html.append(conversations);
     html.append("<p>Every number here is in <code>stats.json</code>; <code>REPORT.md</code> says what they mean.</p>\n");
     return html.append("</body></html>\n").toString();
   }

@@ -66,12 +66,12 @@ final class LeakGate {
    * order. A few chunks at most wait for a worker, so memory stays bounded whatever the files.
    */
   List<Finding> scan(Path folder) throws IOException {
-    return scan(folder, "{*.jsonl," + OutputFolder.STATS + "," + OutputFolder.REPORT + "," + OutputFolder.REPORT_HTML + "}");
+    return scan(folder, "{*.jsonl," + String.join(",", OutputFolder.REPORT_FILES) + "}");
   }
 
-  /** The report files alone: stats.json, REPORT.md and report.html. */
+  /** The report files alone: stats.json, REPORT.md, report.html and the dataset card. */
   List<Finding> scanReports(Path folder) throws IOException {
-    return scan(folder, "{" + OutputFolder.STATS + "," + OutputFolder.REPORT + "," + OutputFolder.REPORT_HTML + "}");
+    return scan(folder, "{" + String.join(",", OutputFolder.REPORT_FILES) + "}");
   }
 
   private List<Finding> scan(Path folder, String glob) throws IOException {

@@ -23,14 +23,18 @@ final class OutputFolder {
   static final String STATS = "stats.json";
   static final String REPORT = "REPORT.md";
   static final String REPORT_HTML = "report.html";
+  /** The dataset card: the folder is a Hugging Face dataset as it is. */
+  static final String CARD = "README.md";
+  /** What the job writes besides the datasets, all from the statistics (and a few samples). */
+  static final List<String> REPORT_FILES = List.of(STATS, REPORT, REPORT_HTML, CARD);
   /** Hadoop's name, so Spark, Hive and friends skip it like every {@code _}-prefixed entry. */
   static final String STAGING = "_temporary";
   /** Always present after a run, empty when there was nothing to put in them. */
   static final List<String> ALWAYS_WRITTEN = List.of("rejects.jsonl", "dead_letters.jsonl");
 
   private static final String OWN_FILES =
-      "{*_train.jsonl,*_val.jsonl,*_train.meta.jsonl,*_val.meta.jsonl,rejects.jsonl,dead_letters.jsonl,stats.json,REPORT.md,report.html,"
-          + LeakGate.REPORT_FILE
+      "{*_train.jsonl,*_val.jsonl,*_train.meta.jsonl,*_val.meta.jsonl,rejects.jsonl,dead_letters.jsonl,"
+          + String.join(",", REPORT_FILES) + "," + LeakGate.REPORT_FILE
           + "}";
 
   private final Path folder;
@@ -65,7 +69,7 @@ final class OutputFolder {
    */
   void completeStaging() throws IOException {
     deleteTree(staging().resolve(WriteJsonlFiles.RUNS));
-    for (String required : List.of(STATS, REPORT, REPORT_HTML)) {
+    for (String required : REPORT_FILES) {
       if (!Files.isRegularFile(staging().resolve(required))) {
         throw new IOException("the run finished but " + staging().resolve(required) + " is missing");
       }

@@ -1,5 +1,6 @@
 package dev.gttrainset.pipeline;
 
+import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.scrub.Scrubber;
 import dev.gttrainset.stats.Counters;
 import java.io.Serializable;
@@ -29,7 +30,9 @@ public final class ReportContext implements Serializable {
     Counters ignored = new Counters();
     sourcePaths.forEach((name, path) -> sources.put(name, scrubber.scrub(path, ignored)));
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("format", options.getFormat());
+    settings.put("format", RecordFormat.parse(options.getFormat()).id());
+    settings.put("tool_call_ids", options.getToolCallIds());
+    settings.put("tool_calls_per_message", options.getToolCallsPerMessage());
     settings.put("val_fraction", String.valueOf(options.getValFraction()));
     settings.put("max_sample_tokens", String.valueOf(options.getMaxSampleTokens()));
     settings.put("max_tool_result_chars", String.valueOf(options.getMaxToolResultChars()));
@@ -51,6 +54,11 @@ public final class ReportContext implements Serializable {
 
   public Map<String, String> settings() {
     return settings;
+  }
+
+  /** The record format the datasets are in. */
+  public RecordFormat format() {
+    return RecordFormat.parse(settings.get("format"));
   }
 
   /** Statistics keys carry names from the data (record types, actors): scrubbed like the rest. */

@@ -1,5 +1,7 @@
 package dev.gttrainset.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Paths;
 import java.util.Map;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -9,8 +11,9 @@ import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Writes the statistics as {@code stats.json}, the data availability report {@code REPORT.md}, and
- * {@code report.html}, its charts.
+ * Writes the statistics as {@code stats.json}, the data availability report {@code REPORT.md},
+ * {@code report.html} (its charts and a few samples of each role) and the dataset card {@code
+ * README.md}.
  */
 public final class WriteReport extends PTransform<PCollection<Map<String, Long>>, PDone> {
   private final String outputDirectory;
@@ -28,6 +31,7 @@ public final class WriteReport extends PTransform<PCollection<Map<String, Long>>
   @Override
   public PDone expand(PCollection<Map<String, Long>> stats) {
     ReportContext report = context;
+    String folder = outputDirectory;
     stats
         .apply(
             "RenderStatsJson",
@@ -50,10 +54,23 @@ public final class WriteReport extends PTransform<PCollection<Map<String, Long>>
         .apply(
             "RenderReportHtml",
             MapElements.into(TypeDescriptors.strings())
-                .via((Map<String, Long> counts) -> HtmlReport.render(StatsDocument.build(counts, report))))
+                .via(
+                    (Map<String, Long> counts) -> {
+                      JsonNode document = StatsDocument.build(counts, report);
+                      // The datasets are written by now (the stats wait on them): their first lines.
+                      return HtmlReport.render(document, SampleConversations.html(Paths.get(folder), document));
+                    }))
         .apply(
             "WriteReportHtml",
             TextIO.write().to(outputDirectory + "/report").withSuffix(".html").withoutSharding());
+    stats
+        .apply(
+            "RenderDatasetCard",
+            MapElements.into(TypeDescriptors.strings())
+                .via((Map<String, Long> counts) -> DatasetCard.render(StatsDocument.build(counts, report), report)))
+        .apply(
+            "WriteDatasetCard",
+            TextIO.write().to(outputDirectory + "/README").withSuffix(".md").withoutSharding());
     return PDone.in(stats.getPipeline());
   }
 }

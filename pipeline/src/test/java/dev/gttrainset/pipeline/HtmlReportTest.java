@@ -18,7 +18,7 @@ class HtmlReportTest {
   private static final Pattern SVG = Pattern.compile("<section id=\"([^\"]+)\">(<svg.*?</svg>)", Pattern.DOTALL);
 
   private static String page() {
-    return HtmlReport.render(StatsDocument.build(OutcomeReportTest.counts(), OutcomeReportTest.context("cap", "")));
+    return HtmlReport.render(StatsDocument.build(OutcomeReportTest.counts(), OutcomeReportTest.context("cap", "")), "");
   }
 
   @Test

@@ -18,7 +18,7 @@ class MainTest {
     JobRun help = JobRun.of(work, "--help");
     assertEquals(Main.EXIT_OK, help.exitCode);
     for (String option : new String[] {"--sessions", "--town", "--gtHome", "--output", "--format", "--valFraction",
-        "--maxSampleTokens", "--keepThinking"}) {
+        "--maxSampleTokens", "--keepThinking", "--toolCallIds", "--toolCallsPerMessage"}) {
       assertTrue(help.out.contains(option), option);
     }
   }
@@ -32,6 +32,10 @@ class MainTest {
     assertEquals(Main.EXIT_USAGE, JobRun.of(work.resolve("o3"), sessions, "--format=csv").exitCode);
     assertEquals(Main.EXIT_USAGE, JobRun.of(work.resolve("o4"), sessions, "--valFraction=1.5").exitCode);
     assertEquals(Main.EXIT_USAGE, JobRun.of(work.resolve("o5"), sessions, "--noSuchFlag=1").exitCode);
+    JobRun ids = JobRun.of(work.resolve("o7"), sessions, "--toolCallIds=uuid");
+    assertEquals(Main.EXIT_USAGE, ids.exitCode);
+    assertTrue(ids.err.contains("--toolCallIds must be original or short"), ids.err);
+    assertEquals(Main.EXIT_USAGE, JobRun.of(work.resolve("o8"), sessions, "--toolCallsPerMessage=two").exitCode);
     JobRun missing = JobRun.of(work.resolve("o6"), "--sessions=" + work.resolve("nowhere"));
     assertTrue(missing.err.contains("does not exist"), missing.err);
     assertFalse(Files.exists(work.resolve("o6").resolve("_SUCCESS")));

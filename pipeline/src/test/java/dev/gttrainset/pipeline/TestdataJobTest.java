@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +206,7 @@ class TestdataJobTest {
     assertTrue(report.contains("| Turns (user and assistant messages) | " + stats.at("/sessions/turns").asLong() + " |"));
     assertTrue(report.contains("| mayor | 2 | 2 |"), report);
     assertTrue(report.contains("`mayor_val.jsonl`: 1 sample"), report);
+    assertTrue(report.contains("`mayor_train.jsonl`: 1 sample (below OpenAI's minimum of 10)"), report);
     assertTrue(report.contains("## Observations") && report.contains("## Recommendations"));
   }
 
@@ -217,6 +220,39 @@ class TestdataJobTest {
     for (String name : first.keySet()) {
       assertArrayEquals(first.get(name), second.get(name), name);
     }
+  }
+
+  @Test
+  void theOutputIsAHuggingFaceDatasetWhoseCardNamesEveryRoleFile() throws IOException {
+    String card = Files.readString(run.output.resolve("README.md"));
+    assertTrue(card.startsWith("---\n"), card);
+    String front = card.substring(4, card.indexOf("\n---\n", 4));
+    Map<String, List<String>> configs = new TreeMap<>();
+    String config = null;
+    for (String line : front.split("\n")) {
+      if (line.startsWith("- config_name: ")) {
+        config = line.substring("- config_name: ".length());
+        configs.put(config, new ArrayList<>());
+      } else if (config != null && line.startsWith("    - ")) {
+        configs.get(config).add(line.substring(6));
+      }
+    }
+    List<String> roleFiles = TrainerRules.datasetFiles(run);
+    Set<String> named = new TreeSet<>();
+    for (Map.Entry<String, List<String>> c : configs.entrySet()) {
+      for (String file : c.getValue()) {
+        assertTrue(Files.isRegularFile(run.output.resolve(file)), c.getKey() + " names " + file);
+        assertTrue(c.getKey().equals("all") || file.startsWith(c.getKey() + "_"), c.getKey() + ": " + file);
+        named.add(file);
+      }
+    }
+    assertEquals(new TreeSet<>(roleFiles), named, "every role file, and nothing else, in the configs");
+    assertEquals(new TreeSet<>(roleFiles), new TreeSet<>(configs.get("all")), "all: every role as one table");
+    assertTrue(front.contains("- config_name: all\n  default: true\n"), front);
+    assertTrue(front.contains("  - split: validation\n    path:\n    - mayor_val.jsonl"), front);
+    assertTrue(card.contains("**Format: `chat`.**") && card.contains("| `mayor` | 1 | 1 |"), card);
+    assertTrue(card.contains("`crew_train.jsonl` has 2 samples: below the 10 examples OpenAI"), card);
+    assertTrue(card.contains("[REPORT.md](REPORT.md)"), card);
   }
 
   @Test

@@ -63,13 +63,19 @@ final class ToolSchema {
     if (parts.length == 3 && parts[0].equals("mcp")) {
       return String.format(
           Locale.ROOT,
-          "The %s tool of the %s MCP server (%s); its parameters are learned from the calls in these sessions.",
-          words(parts[2]), parts[1], tool);
+          "The %s of the %s MCP server (%s); its parameters are learned from the calls in these sessions.",
+          aTool(parts[2]), parts[1], tool);
     }
     return String.format(
         Locale.ROOT,
-        "The %s tool (%s), not a built-in Claude Code tool; its parameters are learned from the calls in these sessions.",
-        words(tool), tool);
+        "The %s (%s), not a built-in Claude Code tool; its parameters are learned from the calls in these sessions.",
+        aTool(tool), tool);
+  }
+
+  /** {@code get_issue}: {@code get issue tool}; {@code FailingTool}: {@code failing tool}. */
+  private static String aTool(String name) {
+    String words = words(name);
+    return words.equals("tool") || words.endsWith(" tool") ? words : words + " tool";
   }
 
   /** {@code get_issue}, {@code getIssue}, {@code get-issue}: {@code get issue}. */

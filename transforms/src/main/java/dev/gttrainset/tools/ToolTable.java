@@ -86,6 +86,19 @@ public final class ToolTable implements Serializable {
     return Json.compact(tools);
   }
 
+  /** By content, so that a runner can tell an unchanged side input from a mutated one. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ToolTable
+        && functions.equals(((ToolTable) other).functions)
+        && toolsByRole.equals(((ToolTable) other).toolsByRole);
+  }
+
+  @Override
+  public int hashCode() {
+    return functions.hashCode() * 31 + toolsByRole.hashCode();
+  }
+
   private static ObjectNode parse(String json) {
     try {
       return (ObjectNode) Json.MAPPER.readTree(json);

@@ -30,6 +30,31 @@ final class ToolUsage implements Serializable {
       calls += other.calls;
       types.addAll(other.types);
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Argument && calls == ((Argument) other).calls && types.equals(((Argument) other).types);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(calls) * 31 + types.hashCode();
+    }
+  }
+
+  /** By content, so that a runner can tell an unchanged accumulator from a mutated one. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof ToolUsage)) {
+      return false;
+    }
+    ToolUsage that = (ToolUsage) other;
+    return toolsByRole.equals(that.toolsByRole) && calls.equals(that.calls) && arguments.equals(that.arguments);
+  }
+
+  @Override
+  public int hashCode() {
+    return (toolsByRole.hashCode() * 31 + calls.hashCode()) * 31 + arguments.hashCode();
   }
 
   /** The calls of a sample, for its role. */
