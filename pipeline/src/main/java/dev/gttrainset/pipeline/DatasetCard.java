@@ -38,8 +38,9 @@ final class DatasetCard {
     md.append("pretty_name: Gas Town agent sessions by role\n");
     md.append("task_categories:\n- text-generation\n");
     md.append("tags:\n- gas-town\n- claude-code\n- agents\n- tool-use\n- gt-trainset\n");
-    md.append("configs:\n");
+    // An empty run has no file to name, and an empty configs list would read as null.
     if (!roles.isEmpty()) {
+      md.append("configs:\n");
       config(md, "all", true, allTrain, allVal);
     }
     for (String[] role : roles) {

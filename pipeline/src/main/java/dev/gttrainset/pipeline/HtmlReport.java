@@ -13,7 +13,7 @@ import java.util.Map;
 final class HtmlReport {
   private HtmlReport() {}
 
-  /** @param samples a few samples of each role as conversations ({@link SampleConversations}) */
+  /** @param conversations a few samples of each role as conversations ({@link SampleConversations}) */
   static String render(JsonNode stats, String conversations) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -2,6 +2,7 @@ package dev.gttrainset.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The fewest examples a trainer takes in a file, and the role files of a run below them. */
@@ -25,6 +26,7 @@ final class TrainerMinimums {
 
   static String warning(String file, long examples) {
     return String.format(
+        Locale.ROOT,
         "`%s` has %s: below the %d examples OpenAI's fine-tuning takes in a training file.",
         file, AvailabilityReport.plural(examples, "sample"), OPENAI_TRAINING_EXAMPLES);
   }

@@ -43,6 +43,8 @@ class OutputFolderTest {
     Files.writeString(output.staging().resolve("stats.json"), "{}");
     Files.writeString(output.staging().resolve("REPORT.md"), "# report");
     Files.writeString(output.staging().resolve("report.html"), "<html></html>");
+    Files.writeString(output.staging().resolve("README.md"), "---\n---\n");
+    Files.writeString(output.staging().resolve("mayor_train.meta.jsonl"), "{}\n");
 
     output.completeStaging();
     assertFalse(Files.exists(output.staging().resolve(WriteJsonlFiles.RUNS)), "the sorted runs are removed");
@@ -51,7 +53,8 @@ class OutputFolderTest {
     output.markSuccess();
 
     assertEquals(
-        Set.of("_SUCCESS", "mayor_train.jsonl", "stats.json", "REPORT.md", "report.html", "rejects.jsonl", "dead_letters.jsonl"),
+        Set.of("_SUCCESS", "mayor_train.jsonl", "mayor_train.meta.jsonl", "stats.json", "REPORT.md", "report.html",
+            "README.md", "rejects.jsonl", "dead_letters.jsonl"),
         entries(output.path()));
     assertEquals("{}\n", Files.readString(output.path().resolve("mayor_train.jsonl")));
     assertFalse(Files.exists(output.staging()));

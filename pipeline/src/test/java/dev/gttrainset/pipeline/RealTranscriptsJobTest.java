@@ -66,23 +66,18 @@ class RealTranscriptsJobTest {
     Path earlier = sessions.resolve("checkpoints/26/dcd5518fea/0/full.jsonl");
     Files.createDirectories(earlier.getParent());
     Files.write(earlier, lines.subList(0, lines.size() / 2));
-    run =
-        JobRun.of(
-            work.resolve("out"),
-            "--sessions=" + sessions,
-            "--town=" + work.resolve("no-town"),
-            "--gtHome=" + work.resolve("no-gt"));
-    assertEquals(0, run.exitCode, run::toString);
-    strict =
-        JobRun.of(
-            work.resolve("out-strict"),
-            "--sessions=" + sessions,
-            "--town=" + work.resolve("no-town"),
-            "--gtHome=" + work.resolve("no-gt"),
-            "--format=openai",
-            "--toolCallIds=short",
-            "--toolCallsPerMessage=one");
-    assertEquals(0, strict.exitCode, strict::toString);
+    run = onTheSessions("out");
+    strict = onTheSessions("out-strict", "--format=openai", "--toolCallIds=short", "--toolCallsPerMessage=one");
+  }
+
+  /** The job on the real transcripts alone: no town, no Gas Town logs. */
+  private static JobRun onTheSessions(String output, String... extra) {
+    List<String> args = new java.util.ArrayList<>(
+        List.of("--sessions=" + sessions, "--town=" + work.resolve("no-town"), "--gtHome=" + work.resolve("no-gt")));
+    args.addAll(List.of(extra));
+    JobRun done = JobRun.of(work.resolve(output), args.toArray(new String[0]));
+    assertEquals(0, done.exitCode, done::toString);
+    return done;
   }
 
   @Test

@@ -61,12 +61,12 @@ public abstract class ChatMessage {
   public abstract boolean context();
 
   /**
-   * A context assistant message that the sample before ended on: it trained these calls, and
-   * their replies open this sample. Where each call must be its own message, followed by its reply
-   * ({@code --toolCallsPerMessage=one}), the sample before trains the first call and this one the
-   * others, each after the replies before it.
+   * An assistant message whose calls one sample ends on and the next opens with, as context, with
+   * their replies: both copies carry it. Where each call must be its own message followed by its
+   * reply ({@code --toolCallsPerMessage=one}), the first sample trains the first call and the next
+   * the others, each after the replies before it.
    */
-  public abstract boolean callsTrainedBefore();
+  public abstract boolean callsContinued();
 
   public abstract Builder toBuilder();
 
@@ -83,7 +83,7 @@ public abstract class ChatMessage {
         .setCallsDropped(false)
         .setTimestampMillis(0L)
         .setContext(false)
-        .setCallsTrainedBefore(false);
+        .setCallsContinued(false);
   }
 
   public static ChatMessage user(String text, long timestampMillis) {
@@ -163,7 +163,7 @@ public abstract class ChatMessage {
 
     public abstract Builder setContext(boolean context);
 
-    public abstract Builder setCallsTrainedBefore(boolean callsTrainedBefore);
+    public abstract Builder setCallsContinued(boolean callsContinued);
 
     public abstract ChatMessage build();
   }
@@ -194,7 +194,7 @@ public abstract class ChatMessage {
       BOOL.encode(m.callsDropped(), out);
       LONG.encode(m.timestampMillis(), out);
       BOOL.encode(m.context(), out);
-      BOOL.encode(m.callsTrainedBefore(), out);
+      BOOL.encode(m.callsContinued(), out);
     }
 
     @Override
@@ -212,7 +212,7 @@ public abstract class ChatMessage {
           .setCallsDropped(BOOL.decode(in))
           .setTimestampMillis(LONG.decode(in))
           .setContext(BOOL.decode(in))
-          .setCallsTrainedBefore(BOOL.decode(in))
+          .setCallsContinued(BOOL.decode(in))
           .build();
     }
 

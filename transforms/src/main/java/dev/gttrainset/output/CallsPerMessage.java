@@ -16,7 +16,8 @@ public enum CallsPerMessage {
    * One call per message, each followed by its reply, and the text beside calls in a message of
    * its own first: Llama 3.1's template refuses several calls and drops text beside a call. A
    * sample that ends on several calls trains the first; the next, which opens with their replies,
-   * trains the others, each after the replies before it, as a one-call model makes them.
+   * trains the others, each after the replies before it, as a one-call model makes them. When no
+   * next sample shows their replies, the sample ends on all its calls, one per message.
    */
   ONE;
 
@@ -54,12 +55,12 @@ public enum CallsPerMessage {
       for (int c = 0; c < calls.size(); c++) {
         ToolCall call = calls.get(c);
         ChatMessage reply = replies.remove(call.id());
-        if (reply == null && last && m.trained() && c > 0) {
+        if (reply == null && last && m.trained() && m.callsContinued() && c > 0) {
           // The sample ends on these calls and the next opens with their replies: one call waits
           // for its reply, so this one trains the first and the next sample the others.
           break;
         }
-        boolean trainedHere = m.callsTrainedBefore() && c > 0;
+        boolean trainedHere = m.callsContinued() && c > 0;
         split.add(
             m.toBuilder()
                 .setText("")

@@ -1,5 +1,6 @@
 package dev.gttrainset.output;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.parse.Json;
@@ -16,10 +17,7 @@ public enum RecordFormat {
   CHAT {
     @Override
     ObjectNode body(List<ChatMessage> messages, ToolTable tools, String role, Records.Shape shape) {
-      ObjectNode record = Json.MAPPER.createObjectNode();
-      record.set("messages", ChatMessages.of(messages, shape.keepThinking(), ChatMessages.Dialect.TEMPLATES));
-      record.set("tools", tools.chatTools(role));
-      return record;
+      return chat(messages, tools.chatTools(role), shape, ChatMessages.Dialect.TEMPLATES);
     }
   },
   /**
@@ -29,9 +27,14 @@ public enum RecordFormat {
   OPENAI {
     @Override
     ObjectNode body(List<ChatMessage> messages, ToolTable tools, String role, Records.Shape shape) {
-      ObjectNode record = Json.MAPPER.createObjectNode();
-      record.set("messages", ChatMessages.of(messages, shape.keepThinking(), ChatMessages.Dialect.OPENAI));
-      record.set("tools", tools.chatTools(role));
+      ArrayNode roleTools = tools.chatTools(role);
+      if (roleTools.isEmpty()) {
+        // A role that calls no tool: plain chat, with no tool settings for the upload to question.
+        ObjectNode record = Json.MAPPER.createObjectNode();
+        record.set("messages", ChatMessages.of(messages, shape.keepThinking(), ChatMessages.Dialect.OPENAI));
+        return record;
+      }
+      ObjectNode record = chat(messages, roleTools, shape, ChatMessages.Dialect.OPENAI);
       record.put("parallel_tool_calls", shape.callsPerMessage() == CallsPerMessage.ANY);
       return record;
     }
@@ -56,6 +59,14 @@ public enum RecordFormat {
 
   /** The record without its metadata. */
   abstract ObjectNode body(List<ChatMessage> messages, ToolTable tools, String role, Records.Shape shape);
+
+  private static ObjectNode chat(
+      List<ChatMessage> messages, ArrayNode tools, Records.Shape shape, ChatMessages.Dialect dialect) {
+    ObjectNode record = Json.MAPPER.createObjectNode();
+    record.set("messages", ChatMessages.of(messages, shape.keepThinking(), dialect));
+    record.set("tools", tools);
+    return record;
+  }
 
   /** Whether the metadata goes to {@code <file>.meta.jsonl}, line for line, instead of into the record. */
   boolean metadataBeside() {

@@ -223,6 +223,14 @@ public final class SampleWindower implements Serializable {
       for (int i : context) {
         all.get(i).appendTo(messages, true, true, carried.contains(i), all.get(i) == endedOn);
       }
+      if (endedOn != null && context.contains(endedOn.index()) && !samples.isEmpty()) {
+        // The sample before ended on these calls and this one shows their replies: mark its end too.
+        Sample before = samples.get(samples.size() - 1);
+        List<ChatMessage> ending = new ArrayList<>(before.messages());
+        ChatMessage last = ending.get(ending.size() - 1);
+        ending.set(ending.size() - 1, last.toBuilder().setCallsContinued(true).build());
+        samples.set(samples.size() - 1, before.toBuilder().setMessages(List.copyOf(ending)).build());
+      }
       for (int i = 0; i < end; i++) {
         Step step = own.get(i);
         if (step.position() == 0 && step != first) {

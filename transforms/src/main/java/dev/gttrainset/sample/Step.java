@@ -130,9 +130,9 @@ final class Step {
     appendTo(messages, asContext, withReplies, carried, false);
   }
 
-  /** @param trainedBefore the sample before ended on this turn's calls ({@link ChatMessage#callsTrainedBefore}) */
+  /** @param trainedBefore the sample before ended on this turn's calls ({@link ChatMessage#callsContinued}) */
   void appendTo(List<ChatMessage> messages, boolean asContext, boolean withReplies, boolean carried, boolean trainedBefore) {
-    ChatMessage shown = asContext ? assistant.toBuilder().setContext(true).setCallsTrainedBefore(trainedBefore).build() : assistant;
+    ChatMessage shown = asContext ? assistant.toBuilder().setContext(true).setCallsContinued(trainedBefore).build() : assistant;
     messages.add(shown);
     if (withReplies) {
       replies.forEach(r -> messages.add(carried ? r.toBuilder().setContext(true).build() : r));

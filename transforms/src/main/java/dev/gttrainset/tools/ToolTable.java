@@ -23,6 +23,7 @@ public final class ToolTable implements Serializable {
   private final TreeMap<String, String> functions;
   private final TreeMap<String, List<String>> toolsByRole;
   private transient Map<String, ArrayNode> chatTools;
+  private transient Map<String, String> plainTools;
 
   ToolTable(TreeMap<String, String> functions, TreeMap<String, List<String>> toolsByRole) {
     this.functions = functions;
@@ -63,10 +64,7 @@ public final class ToolTable implements Serializable {
    * "function", "function": {...}}]}. The same node for every sample of the role: never changed.
    */
   public ArrayNode chatTools(String role) {
-    if (chatTools == null) {
-      chatTools = new ConcurrentHashMap<>();
-    }
-    return chatTools.computeIfAbsent(
+    return caches().computeIfAbsent(
         role,
         r -> {
           ArrayNode tools = Json.MAPPER.createArrayNode();
@@ -79,11 +77,25 @@ public final class ToolTable implements Serializable {
 
   /** The role's tools as LLaMA-Factory reads them: a JSON string of {@code [{name, description, parameters}]}. */
   public String plainTools(String role) {
-    ArrayNode tools = Json.MAPPER.createArrayNode();
-    for (String name : toolsOf(role)) {
-      tools.add(parse(functions.get(name)));
+    caches();
+    return plainTools.computeIfAbsent(
+        role,
+        r -> {
+          ArrayNode tools = Json.MAPPER.createArrayNode();
+          for (String name : toolsOf(r)) {
+            tools.add(parse(functions.get(name)));
+          }
+          return Json.compact(tools);
+        });
+  }
+
+  /** The columns already built, per role: every sample of a role shares them. */
+  private synchronized Map<String, ArrayNode> caches() {
+    if (chatTools == null) {
+      chatTools = new ConcurrentHashMap<>();
+      plainTools = new ConcurrentHashMap<>();
     }
-    return Json.compact(tools);
+    return chatTools;
   }
 
   /** By content, so that a runner can tell an unchanged side input from a mutated one. */

@@ -164,16 +164,20 @@ class RecordsTest {
   void aSampleEndingOnSeveralCallsTrainsTheFirstAndTheNextSampleTheOthers() {
     ToolCall read = ToolCall.create("toolu_2", "Read", "{}");
     ToolCall grep = ToolCall.create("toolu_3", "Grep", "{}");
-    ChatMessage calls = ChatMessage.assistant("Looking.", List.of(LS, read, grep), 0);
+    ChatMessage calls = ChatMessage.assistant("Looking.", List.of(LS, read, grep), 0).toBuilder().setCallsContinued(true).build();
     List<ChatMessage> ending = CallsPerMessage.ONE.apply(List.of(ChatMessage.user("look", 0), calls));
     assertEquals(List.of("user", "assistant", "assistant"), roles(ending));
     assertEquals(List.of(LS), ending.get(2).toolCalls());
+    List<ChatMessage> nobodyNext =
+        CallsPerMessage.ONE.apply(List.of(ChatMessage.user("look", 0), calls.toBuilder().setCallsContinued(false).build()));
+    assertEquals(List.of("user", "assistant", "assistant", "assistant", "assistant"), roles(nobodyNext),
+        "with no next sample to train them, every call stays");
 
     List<ChatMessage> next =
         CallsPerMessage.ONE.apply(
             List.of(
                 ChatMessage.user("look", 0),
-                calls.toBuilder().setContext(true).setCallsTrainedBefore(true).build(),
+                calls.toBuilder().setContext(true).setCallsContinued(true).build(),
                 ChatMessage.toolReply(LS, "a b", false, 0),
                 ChatMessage.toolReply(read, "text", false, 0),
                 ChatMessage.toolReply(grep, "hit", false, 0),
@@ -191,7 +195,7 @@ class RecordsTest {
   @Test
   void withAnyCallsPerMessageAContextMessageStaysContext() {
     ChatMessage calls =
-        ChatMessage.assistant("", List.of(LS), 0).toBuilder().setContext(true).setCallsTrainedBefore(true).build();
+        ChatMessage.assistant("", List.of(LS), 0).toBuilder().setContext(true).setCallsContinued(true).build();
     assertEquals(List.of(calls), CallsPerMessage.ANY.apply(List.of(calls)));
   }
 

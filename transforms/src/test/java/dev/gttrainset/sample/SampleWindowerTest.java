@@ -131,9 +131,11 @@ class SampleWindowerTest {
       if (sample.sampleIndex() > 0) {
         assertTrue(m.get(1).text().contains("earlier turns of this task left out"), m.get(1).text());
         assertTrue(m.get(2).context() && m.get(3).isTool(), "the turn before comes as context with its reply: " + texts(sample));
-        assertTrue(m.get(2).callsTrainedBefore(), "the window before ended on its call");
+        assertTrue(m.get(2).callsContinued(), "the window before ended on its call");
       }
-      assertEquals(sample.sampleIndex() > 0 ? 1 : 0, m.stream().filter(ChatMessage::callsTrainedBefore).count());
+      boolean final_ = sample == samples.get(samples.size() - 1);
+      assertEquals(final_, !last.callsContinued(), "the window before the next ends on calls it continues");
+      assertEquals((sample.sampleIndex() > 0 ? 1 : 0) + (final_ ? 0 : 1), m.stream().filter(ChatMessage::callsContinued).count());
     }
     assertEquals(13, trainedIn.size(), "every turn trained: " + trainedIn);
     assertTrue(trainedIn.values().stream().allMatch(n -> n == 1), "and only once: " + trainedIn);
