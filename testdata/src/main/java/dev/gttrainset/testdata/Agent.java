@@ -1,16 +1,17 @@
 package dev.gttrainset.testdata;
 
 /**
- * One agent of the town: where it works, what Gas Town calls it, and how its costs are recorded.
+ * One agent of the town: where it works, what Gas Town calls it, and how its costs are recorded,
+ * in the formats of its era.
  *
  * @param rig the rig it works in, or null for town-level agents
- * @param name the crew member's, polecat's or project's name, or null
+ * @param name the crew member's, polecat's, dog's or project's name, or null
  */
-record Agent(Role role, String rig, String name) {
+record Agent(Role role, String rig, String name, Era era) {
   static final String HOME = "/home/ubuntu";
   static final String TOWN = HOME + "/gt";
 
-  /** Its Gas Town address, as events and beacons name it. */
+  /** Its Gas Town address, as events name it. */
   String address() {
     switch (role) {
       case MAYOR:
@@ -19,6 +20,8 @@ record Agent(Role role, String rig, String name) {
         return "deacon";
       case BOOT:
         return "deacon/boot";
+      case DOG:
+        return "deacon/dogs/" + name;
       case WITNESS:
         return rig + "/witness";
       case REFINERY:
@@ -32,6 +35,27 @@ record Agent(Role role, String rig, String name) {
     }
   }
 
+  /** Whom its startup beacon names: the address until February 2026, then {@code BeaconRecipient}'s words. */
+  String beaconRecipient() {
+    if (!era.current()) {
+      return address();
+    }
+    switch (role) {
+      case BOOT:
+        return "boot";
+      case DOG:
+        return "dog " + name;
+      case WITNESS:
+      case REFINERY:
+        return role.id() + " (rig: " + rig + ")";
+      case CREW:
+      case POLECAT:
+        return role.id() + " " + name + " (rig: " + rig + ")";
+      default:
+        return address();
+    }
+  }
+
   String cwd() {
     switch (role) {
       case MAYOR:
@@ -40,6 +64,8 @@ record Agent(Role role, String rig, String name) {
         return TOWN + "/deacon";
       case BOOT:
         return TOWN + "/deacon/dogs/boot";
+      case DOG:
+        return TOWN + "/deacon/dogs/" + name;
       case WITNESS:
         return TOWN + "/" + rig + "/witness";
       case REFINERY:
@@ -58,7 +84,12 @@ record Agent(Role role, String rig, String name) {
     return cwd().replace('/', '-').replace('.', '-');
   }
 
-  /** Its tmux session, which names it in costs.jsonl. */
+  /** Who it is: one agent runs one session at a time. */
+  String identity() {
+    return inGasTown() ? gtSession() : cwd();
+  }
+
+  /** Its tmux session, which names it in costs.jsonl, session deaths and telemetry. */
   String gtSession() {
     switch (role) {
       case MAYOR:
@@ -67,20 +98,37 @@ record Agent(Role role, String rig, String name) {
         return "hq-deacon";
       case BOOT:
         return "hq-boot";
-      case WITNESS:
-        return "gt-" + rig + "-witness";
-      case REFINERY:
-        return "gt-" + rig + "-refinery";
-      case CREW:
-        return "gt-" + rig + "-crew-" + name;
+      case DOG:
+        return "hq-dog-" + name;
       default:
-        return "gt-" + rig + "-" + name;
+        break;
+    }
+    String head = era.current() ? Era.PREFIXES.get(rig) : "gt-" + rig;
+    switch (role) {
+      case WITNESS:
+        return head + "-witness";
+      case REFINERY:
+        return head + "-refinery";
+      case CREW:
+        return head + "-crew-" + name;
+      default:
+        return head + "-" + name;
     }
   }
 
-  /** The role costs.jsonl records: Boot is a Deacon helper and is billed as one. */
+  /**
+   * The role costs.jsonl records ({@code parseSessionName}): boot was billed as the deacon until
+   * April 2026, dogs are {@code unknown}.
+   */
   String costRole() {
-    return role == Role.BOOT ? "deacon" : role.id();
+    switch (role) {
+      case BOOT:
+        return era.current() ? "boot" : "deacon";
+      case DOG:
+        return "unknown";
+      default:
+        return role.id();
+    }
   }
 
   String costWorker() {
@@ -88,10 +136,12 @@ record Agent(Role role, String rig, String name) {
       case MAYOR:
         return "mayor";
       case DEACON:
-      case BOOT:
         return "deacon";
+      case BOOT:
+        return era.current() ? "boot" : "deacon";
       case WITNESS:
       case REFINERY:
+      case DOG:
         return "";
       default:
         return name;

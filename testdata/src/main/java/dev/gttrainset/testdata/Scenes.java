@@ -32,11 +32,14 @@ final class Scenes {
   /** Boot's word-for-word triages, by outcome: all but the first of each are exact repeats. */
   private final Map<Boolean, Long> verbatimTriages = new TreeMap<>();
 
-  Scenes(SplittableRandom random, Ids ids, GtLogs logs) {
+  private final Nudges nudges;
+
+  Scenes(SplittableRandom random, Ids ids, GtLogs logs, Nudges nudges) {
     this.random = random;
     this.tools = new ToolOutputs(random);
     this.ids = ids;
     this.logs = logs;
+    this.nudges = nudges;
   }
 
   long plantedSecrets() {
@@ -121,6 +124,11 @@ final class Scenes {
       case WITNESS:
         String polecat = tools.pick(ToolOutputs.POLECATS);
         prompt = beacon(agent, "deacon", transcript, "patrol", "Patrol the rig.");
+        // Nudges typed into the session while it waited open its next turn.
+        List<String> received = nudges.take(rig, transcript.clock());
+        if (!received.isEmpty()) {
+          prompt = String.join("\n", received) + "\n\n" + prompt;
+        }
         steps.add(Step.bash("gt polecat list " + rig, tools.polecatList(2 + random.nextInt(6))));
         steps.add(Step.bash("gt peek " + rig + "/polecats/" + polecat, tools.peek(polecat, 20 + random.nextInt(60))));
         if (random.nextInt(4) == 0) {
@@ -172,7 +180,7 @@ final class Scenes {
         // exact duplicates for dedup to find, about as rare as in a real town.
         boolean verbatim = random.nextBoolean();
         prompt = verbatim
-            ? "[GAS TOWN] deacon/boot <- daemon • triage\n\nTriage the deacon."
+            ? "[GAS TOWN] " + agent.beaconRecipient() + " <- daemon • triage\n\nTriage the deacon."
             : beacon(agent, "daemon", transcript, "triage", "Triage the deacon.");
         boolean alive = random.nextInt(5) > 0;
         if (verbatim) {
@@ -180,6 +188,16 @@ final class Scenes {
         }
         steps.add(Step.bash("gt deacon status", alive ? "deacon: alive (patrolling)" : "deacon: stale (no patrol in 20m)"));
         answer = alive ? "The deacon is alive; nothing to do." : "The deacon is stale; nudging it.";
+        break;
+      case DOG:
+        // A dog takes one piece of the deacon's infrastructure work, reports back and goes idle.
+        String plugin = tools.pick(List.of("compact-wisps", "dolt-backup", "stale-branches", "orphan-sweep"));
+        prompt = beacon(agent, "deacon", transcript, "plugin:" + plugin, "Run the " + plugin + " plugin across the rigs and report back.");
+        int found = random.nextInt(40);
+        String rigs = String.join(", ", ToolOutputs.RIGS);
+        steps.add(Step.bash("gt plugin run " + plugin + " --rigs " + rigs, plugin + ": " + found + " items across " + rigs + "; " + random.nextInt(found + 1) + " acted on."));
+        steps.add(Step.bash("gt mail send deacon -s '" + plugin + " done'", "Sent to deacon."));
+        answer = "Ran " + plugin + " on " + rigs + ": " + found + " items found and reported to the deacon. Going idle.";
         break;
       default:
         prompt = tools.pick(List.of("Add an RSS feed to the blog.", "Why does the build fail?", "Tidy up the CSS.", "Write a post about LoRA."));
@@ -278,7 +296,7 @@ final class Scenes {
   }
 
   private String beacon(Agent agent, String sender, TranscriptWriter transcript, String topic, String text) {
-    return "[GAS TOWN] " + agent.address() + " <- " + sender + " • " + BEACON_TIME.format(transcript.clock()) + " • "
+    return "[GAS TOWN] " + agent.beaconRecipient() + " <- " + sender + " • " + BEACON_TIME.format(transcript.clock()) + " • "
         + topic + "\n\n" + text;
   }
 

@@ -2,6 +2,7 @@ package dev.gttrainset.testdata;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class TownGeneratorTest {
 
   private Path town(String name, long seed, long megabytes, int sessions, boolean gzip) throws IOException {
     Path out = work.resolve(name);
-    new TownGenerator(out, seed, gzip).generate(megabytes * TownGenerator.MEGABYTE, sessions);
+    new TownGenerator(out, seed, gzip, Era.MAY_2026).generate(megabytes * TownGenerator.MEGABYTE, sessions);
     return out;
   }
 
@@ -74,16 +75,20 @@ class TownGeneratorTest {
     Map<String, Object> manifest = manifest(town);
     long lines = 0;
     long telemetry = 0;
+    long exports = 0;
     long broken = 0;
     long transcripts = 0;
     for (Map.Entry<String, byte[]> file : contents(town).entrySet()) {
-      if (file.getKey().equals("town.json")) {
+      // The manifest, the truth about the sessions and the rigs' registry are not logs a run reads line by line.
+      if (List.of("town.json", "truth.jsonl", "town/mayor/rigs.json").contains(file.getKey()) || file.getValue().length == 0) {
         continue;
       }
       transcripts += file.getKey().startsWith("claude/") ? 1 : 0;
       for (String line : new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
         if (file.getKey().startsWith("otel/")) {
           telemetry++;
+        } else if (file.getKey().startsWith("beads/")) {
+          exports++;
         } else {
           lines++;
         }
@@ -92,11 +97,40 @@ class TownGeneratorTest {
     }
     assertEquals(manifest.get("lines"), lines);
     assertEquals(manifest.get("telemetry_lines"), telemetry);
+    assertEquals(manifest.get("beads_export_lines"), exports);
     assertTrue(telemetry > 0);
     assertEquals((long) manifest.get("broken_transcript_lines") + (long) manifest.get("broken_log_lines"), broken);
     assertEquals(manifest.get("transcript_files"), transcripts);
     assertTrue((long) manifest.get("transcript_bytes") >= 4 * TownGenerator.MEGABYTE);
     assertTrue((long) manifest.get("planted_secrets") > 0);
+  }
+
+  @Test
+  void eachEraWritesGasTownsFormatsOfItsTime() throws IOException {
+    Path today = work.resolve("today");
+    new TownGenerator(today, 5, false, Era.MAY_2026, new RoleQuota(Map.of(Role.POLECAT, 0.3))).generate(0, 150);
+    Path february = work.resolve("february");
+    new TownGenerator(february, 5, false, Era.FEBRUARY_2026, new RoleQuota(Map.of(Role.POLECAT, 0.3))).generate(0, 150);
+
+    assertTrue(Files.readString(today.resolve("town/mayor/rigs.json")).contains("\"prefix\" : \"gt\""));
+    assertFalse(Files.exists(february.resolve("town/mayor/rigs.json")));
+    assertEquals(0, Files.size(today.resolve("town/.beads/issues.jsonl")), "Dolt keeps today's beads");
+    assertTrue(Files.size(today.resolve("beads/hq.jsonl")) > 0, "the town's mail, as bd export --all writes it");
+    String costsToday = Files.readString(today.resolve("gt/costs.jsonl"));
+    String costsThen = Files.readString(february.resolve("gt/costs.jsonl"));
+    assertTrue(costsToday.contains("\"session_id\":\"gt-witness\"") || costsToday.contains("\"session_id\":\"bd-witness\""));
+    assertTrue(costsToday.contains("\"session_id\":\"hq-dog-"));
+    assertTrue(costsToday.contains("\"session_id\":\"hq-boot\",\"role\":\"boot\""));
+    assertTrue(costsThen.contains("\"session_id\":\"hq-boot\",\"role\":\"deacon\""));
+    assertTrue(costsThen.matches("(?s).*\"session_id\":\"gt-(gastown|beads|wyvern)-.*"));
+    String eventsToday = Files.readString(today.resolve("town/.events.jsonl"));
+    String eventsThen = Files.readString(february.resolve("town/.events.jsonl"));
+    assertFalse(eventsToday.contains("\"type\":\"merged\""), "no emitter since February 2026");
+    assertTrue(eventsThen.contains("\"type\":\"merged\""));
+    assertFalse(eventsToday.contains("\"type\":\"session_end\""), "never emitted by Gas Town");
+    List<String> truth = Files.readAllLines(today.resolve("truth.jsonl"));
+    assertEquals(150, truth.size());
+    assertTrue(truth.stream().anyMatch(line -> line.contains("\"verdict\":\"merged\"")));
   }
 
   @Test
