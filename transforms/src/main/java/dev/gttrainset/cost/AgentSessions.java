@@ -4,6 +4,9 @@ import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.parse.Timestamps;
+import dev.gttrainset.role.RoleRules;
+import dev.gttrainset.role.SessionNames;
+import dev.gttrainset.role.TownLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -63,19 +66,25 @@ public final class AgentSessions {
   }
 
   /**
-   * The join key of a cost record. Gas Town files boot under the deacon ({@code hq-boot} gets role
-   * deacon), so the session name decides for boot.
+   * The agent a cost record was written for: the one its session name names, in either grammar;
+   * else its role and worker as written. Gas Town billed boot as the deacon until April 2026 and
+   * bills dogs as {@code unknown}, but their session names ({@code hq-boot}, {@code hq-dog-alpha})
+   * say who they are.
    */
-  public static String keyOf(GtRecord cost) {
+  static String keyOf(GtRecord cost, TownLayout layout) {
+    Optional<RoleRules.Match> agent = SessionNames.agentOf(cost.gtSession(), layout);
+    if (agent.isPresent()) {
+      return key(agent.get().role(), agent.get().worker());
+    }
     GtRole role =
-        BOOT_SESSION.matcher(cost.actor()).find()
+        BOOT_SESSION.matcher(cost.gtSession()).find()
             ? GtRole.BOOT
             : GtRole.fromId(cost.role().toLowerCase(Locale.ROOT));
     return key(role, cost.worker());
   }
 
   private static String key(GtRole role, String worker) {
-    boolean named = role == GtRole.CREW || role == GtRole.POLECAT;
+    boolean named = role == GtRole.CREW || role == GtRole.POLECAT || role == GtRole.DOG;
     return role.id() + "/" + (named ? worker.toLowerCase(Locale.ROOT) : "");
   }
 
@@ -84,8 +93,8 @@ public final class AgentSessions {
    * at that moment before one that ended a little earlier (at a handoff the stop hook of the new
    * session must not go to the old one); then the nearest end.
    */
-  public Optional<SessionSpan> sessionOf(GtRecord cost) {
-    return sessionAt(keyOf(cost), cost.rig(), cost.timestampMillis());
+  public Optional<SessionSpan> sessionOf(GtRecord cost, TownLayout layout) {
+    return sessionAt(keyOf(cost, layout), cost.rig(), cost.timestampMillis());
   }
 
   /** The session of an agent, given by its role tag's parts, that was running at a moment. */

@@ -3,6 +3,7 @@ package dev.gttrainset.cost;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.role.TownLayout;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
@@ -46,15 +47,22 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
 
   private final PCollection<GtRecord> gtRecords;
   private final PCollectionView<Map<String, RoleTag>> roles;
+  private final PCollectionView<TownLayout> layout;
 
-  private MatchCosts(PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles) {
+  private MatchCosts(
+      PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles, PCollectionView<TownLayout> layout) {
     this.gtRecords = gtRecords;
     this.roles = roles;
+    this.layout = layout;
   }
 
-  /** @param roles every session's role, as {@code TagRoles} decided */
-  public static MatchCosts from(PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles) {
-    return new MatchCosts(gtRecords, roles);
+  /**
+   * @param roles every session's role, as {@code TagRoles} decided
+   * @param layout the town's rigs and prefixes, which read the records' session names
+   */
+  public static MatchCosts from(
+      PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles, PCollectionView<TownLayout> layout) {
+    return new MatchCosts(gtRecords, roles, layout);
   }
 
   @Override
@@ -68,8 +76,8 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
             .apply("CostRecords", Filter.by(r -> r.source().equals(GtRecord.COSTS)))
             .apply(
                 "SessionOfEachRecord",
-                ParDo.of(new SessionOfRecordFn(mainConversations, roles))
-                    .withSideInputs(mainConversations, roles)
+                ParDo.of(new SessionOfRecordFn(mainConversations, roles, layout))
+                    .withSideInputs(mainConversations, roles, layout)
                     .withOutputTags(MATCHED, TupleTagList.of(STATS)));
     PCollectionTuple costs =
         matched
@@ -88,17 +96,23 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
   private static final class SessionOfRecordFn extends DoFn<GtRecord, KV<String, GtRecord>> {
     private final PCollectionView<List<ConversationFacts>> mainConversations;
     private final PCollectionView<Map<String, RoleTag>> roles;
+    private final PCollectionView<TownLayout> layout;
     private final ReadOnce<AgentSessions> matcher = new ReadOnce<>();
+    private final ReadOnce<TownLayout> town = new ReadOnce<>();
 
     SessionOfRecordFn(
-        PCollectionView<List<ConversationFacts>> mainConversations, PCollectionView<Map<String, RoleTag>> roles) {
+        PCollectionView<List<ConversationFacts>> mainConversations,
+        PCollectionView<Map<String, RoleTag>> roles,
+        PCollectionView<TownLayout> layout) {
       this.mainConversations = mainConversations;
       this.roles = roles;
+      this.layout = layout;
     }
 
     @ProcessElement
     public void process(@Element GtRecord cost, ProcessContext context, MultiOutputReceiver out) {
-      Optional<SessionSpan> session = matcher.get(() -> index(context)).sessionOf(cost);
+      Optional<SessionSpan> session =
+          matcher.get(() -> index(context)).sessionOf(cost, town.get(() -> context.sideInput(layout)));
       if (session.isPresent()) {
         out.get(MATCHED).output(KV.of(session.get().sessionId(), cost));
         out.get(STATS).output(KV.of(StatKeys.COSTS_MATCHED, 1L));

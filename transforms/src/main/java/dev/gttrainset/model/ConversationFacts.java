@@ -1,12 +1,16 @@
 package dev.gttrainset.model;
 
 import com.google.auto.value.AutoValue;
+import dev.gttrainset.parse.GtMessages;
 import dev.gttrainset.role.GasTownMarker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -45,6 +49,12 @@ public abstract class ConversationFacts {
   /** Output tokens of its responses, from their {@code usage}. */
   public abstract long outputTokens();
 
+  /**
+   * The {@code POLECAT_DONE} nudges typed into the session ({@link GtRecord#TRANSCRIPT} records: the
+   * polecat, its exit type, when): a witness learns so that a polecat finished.
+   */
+  public abstract List<GtRecord> nudges();
+
   public static ConversationFacts of(Conversation conversation) {
     String marker =
         conversation.messages().stream()
@@ -54,6 +64,19 @@ public abstract class ConversationFacts {
             .orElse("");
     long interruptions = conversation.messages().stream().filter(m -> m.isUser() && m.interrupted()).count();
     long apiErrors = conversation.messages().stream().filter(m -> m.isAssistant() && m.apiError()).count();
+    List<GtRecord> nudges = new ArrayList<>();
+    for (ChatMessage message : conversation.messages()) {
+      if (message.isUser()) {
+        for (GtMessages.Verdict done : GtMessages.polecatDones(message.text())) {
+          nudges.add(
+              GtRecord.builder(GtRecord.TRANSCRIPT, "polecat_done")
+                  .setTimestampMillis(message.timestampMillis())
+                  .setWorker(done.polecat())
+                  .setReason(done.word())
+                  .build());
+        }
+      }
+    }
     return create(
         conversation.sessionId(),
         conversation.orderKey(),
@@ -65,7 +88,8 @@ public abstract class ConversationFacts {
         conversation.lastTimestampMillis(),
         interruptions,
         apiErrors,
-        conversation.outputTokens());
+        conversation.outputTokens(),
+        nudges);
   }
 
   public static ConversationFacts create(
@@ -79,10 +103,11 @@ public abstract class ConversationFacts {
       long lastTimestampMillis,
       long interruptions,
       long apiErrors,
-      long outputTokens) {
+      long outputTokens,
+      List<GtRecord> nudges) {
     return new AutoValue_ConversationFacts(
         sessionId, orderKey, isMain, cwd, projectDir, markerAddress, firstTimestampMillis, lastTimestampMillis,
-        interruptions, apiErrors, outputTokens);
+        interruptions, apiErrors, outputTokens, List.copyOf(nudges));
   }
 
   /** Explicit, deterministic encoding, field by field. */
@@ -91,6 +116,7 @@ public abstract class ConversationFacts {
     private static final StringUtf8Coder STRING = StringUtf8Coder.of();
     private static final VarLongCoder LONG = VarLongCoder.of();
     private static final BooleanCoder BOOL = BooleanCoder.of();
+    private static final ListCoder<GtRecord> NUDGES = ListCoder.of(GtRecord.GtRecordCoder.of());
 
     public static ConversationFactsCoder of() {
       return INSTANCE;
@@ -109,6 +135,7 @@ public abstract class ConversationFacts {
       LONG.encode(value.interruptions(), out);
       LONG.encode(value.apiErrors(), out);
       LONG.encode(value.outputTokens(), out);
+      NUDGES.encode(value.nudges(), out);
     }
 
     @Override
@@ -124,7 +151,8 @@ public abstract class ConversationFacts {
           LONG.decode(in),
           LONG.decode(in),
           LONG.decode(in),
-          LONG.decode(in));
+          LONG.decode(in),
+          NUDGES.decode(in));
     }
 
     @Override

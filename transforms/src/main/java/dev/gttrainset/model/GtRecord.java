@@ -10,7 +10,8 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * One line of a Gas Town log, in one shape for all of them: a town event ({@code .events.jsonl}),
- * a cost record ({@code costs.jsonl}) or a command use ({@code cmd-usage*.jsonl}). Fields a log
+ * a cost record ({@code costs.jsonl}), a command use ({@code cmd-usage*.jsonl}), a telemetry
+ * record, a bead. Fields a log
  * does not have are "" (or 0).
  */
 @AutoValue
@@ -24,6 +25,11 @@ public abstract class GtRecord {
   public static final String METRICS = "metrics";
   /** An issue of a rig's {@code .beads/issues.jsonl}. */
   public static final String BEADS = "beads";
+  /**
+   * What Gas Town typed into an agent's session, read from its transcript: the {@code POLECAT_DONE}
+   * nudge a witness receives (Gas Town logs it nowhere else).
+   */
+  public static final String TRANSCRIPT = "transcript";
 
   /** {@link #EVENTS}, {@link #COSTS}, {@link #COMMANDS}, {@link #OTEL_LOGS}, {@link #METRICS} or {@link #BEADS}. */
   public abstract String source();
@@ -33,7 +39,7 @@ public abstract class GtRecord {
   /** The event type ({@code session_start}, ...); {@code cost} or {@code command} otherwise. */
   public abstract String type();
 
-  /** Who acted: the event's actor, the command's GT_ROLE, the cost record's GT session name. */
+  /** Who acted: the event's actor, the command's GT_ROLE, a mail's sender. */
   public abstract String actor();
 
   /** The Claude Code session UUID, when the record names one. */
@@ -68,6 +74,22 @@ public abstract class GtRecord {
   /** A metric's last value (tokens, or micro-dollars for cost). */
   public abstract long amount();
 
+  /**
+   * The tmux session the record names ({@code hq-mayor}, {@code gt-toast}; {@code role.SessionNames}
+   * reads both grammars): a cost record's {@code session_id}, a session death's {@code session},
+   * telemetry's {@code gt.session}.
+   */
+  public abstract String gtSession();
+
+  /** OpenTelemetry's {@code run.id} (Gas Town's {@code GT_RUN}), which ties one agent run's records together. */
+  public abstract String runId();
+
+  /**
+   * Why: a session death's cause, a merge request's {@code close_reason}, the verdict word of the
+   * refinery's mail or a {@code POLECAT_DONE} nudge's exit type.
+   */
+  public abstract String reason();
+
   public abstract Builder toBuilder();
 
   public static Builder builder(String source, String type) {
@@ -87,7 +109,10 @@ public abstract class GtRecord {
         .setBead("")
         .setBranch("")
         .setStatus("")
-        .setAmount(0L);
+        .setAmount(0L)
+        .setGtSession("")
+        .setRunId("")
+        .setReason("");
   }
 
   @AutoValue.Builder
@@ -124,6 +149,12 @@ public abstract class GtRecord {
 
     public abstract Builder setAmount(long amount);
 
+    public abstract Builder setGtSession(String gtSession);
+
+    public abstract Builder setRunId(String runId);
+
+    public abstract Builder setReason(String reason);
+
     public abstract GtRecord build();
   }
 
@@ -155,6 +186,9 @@ public abstract class GtRecord {
       STRING.encode(r.branch(), out);
       STRING.encode(r.status(), out);
       LONG.encode(r.amount(), out);
+      STRING.encode(r.gtSession(), out);
+      STRING.encode(r.runId(), out);
+      STRING.encode(r.reason(), out);
     }
 
     @Override
@@ -175,6 +209,9 @@ public abstract class GtRecord {
           .setBranch(STRING.decode(in))
           .setStatus(STRING.decode(in))
           .setAmount(LONG.decode(in))
+          .setGtSession(STRING.decode(in))
+          .setRunId(STRING.decode(in))
+          .setReason(STRING.decode(in))
           .build();
     }
 

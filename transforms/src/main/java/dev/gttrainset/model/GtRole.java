@@ -33,6 +33,10 @@ public enum GtRole {
   BOOT(
       "You are Boot, the Gas Town daemon's watchdog. Spawned fresh on a daemon tick, you look at"
           + " the Deacon, choose one of nothing, nudge, wake, interrupt or start, act, and exit."),
+  DOG(
+      "You are a Dog of a Gas Town: one of the Deacon's helpers. You take one piece of"
+          + " infrastructure work the Deacon hands you (a plugin run, a cleanup, a check across"
+          + " rigs), do it, report back and go idle."),
   UNKNOWN("You are a coding agent working in a software repository.");
 
   private final String systemPrompt;

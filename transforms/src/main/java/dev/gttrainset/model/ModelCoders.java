@@ -26,6 +26,7 @@ public final class ModelCoders implements CoderProviderRegistrar {
         CoderProviders.forCoder(TypeDescriptor.of(RoleTag.class), RoleTag.RoleTagCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(Sample.class), Sample.SampleCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(ScoreComponent.class), ScoreComponent.ScoreComponentCoder.of()),
+        CoderProviders.forCoder(TypeDescriptor.of(SessionDecision.class), SessionDecision.SessionDecisionCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(SessionOutcome.class), SessionOutcome.SessionOutcomeCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(TaggedConversation.class), TaggedConversation.TaggedConversationCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(ToolCall.class), ToolCall.ToolCallCoder.of()),

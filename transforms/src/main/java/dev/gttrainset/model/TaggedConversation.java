@@ -6,18 +6,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 
-/** A conversation with the role its session was given. */
+/** A conversation with what was decided about its session: role, cost, outcome. */
 @AutoValue
 public abstract class TaggedConversation {
   public abstract Conversation conversation();
 
-  public abstract RoleTag role();
+  public abstract SessionDecision session();
 
-  public static TaggedConversation create(Conversation conversation, RoleTag role) {
-    return new AutoValue_TaggedConversation(conversation, role);
+  public RoleTag role() {
+    return session().role();
   }
 
-  /** Explicit, deterministic encoding: the conversation, then the tag. */
+  public static TaggedConversation create(Conversation conversation, SessionDecision session) {
+    return new AutoValue_TaggedConversation(conversation, session);
+  }
+
+  /** Explicit, deterministic encoding: the conversation, then the decision. */
   public static final class TaggedConversationCoder extends AtomicCoder<TaggedConversation> {
     private static final TaggedConversationCoder INSTANCE = new TaggedConversationCoder();
 
@@ -28,13 +32,13 @@ public abstract class TaggedConversation {
     @Override
     public void encode(TaggedConversation value, OutputStream out) throws IOException {
       Conversation.ConversationCoder.of().encode(value.conversation(), out);
-      RoleTag.RoleTagCoder.of().encode(value.role(), out);
+      SessionDecision.SessionDecisionCoder.of().encode(value.session(), out);
     }
 
     @Override
     public TaggedConversation decode(InputStream in) throws IOException {
       return create(
-          Conversation.ConversationCoder.of().decode(in), RoleTag.RoleTagCoder.of().decode(in));
+          Conversation.ConversationCoder.of().decode(in), SessionDecision.SessionDecisionCoder.of().decode(in));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.SessionOutcome;
+import dev.gttrainset.role.TownLayout;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.Combine;
@@ -32,14 +33,18 @@ public final class MatchOutcomes extends PTransform<PCollection<ConversationFact
 
   private final PCollection<GtRecord> gtRecords;
   private final PCollectionView<Map<String, RoleTag>> roles;
+  private final PCollectionView<TownLayout> layout;
 
-  private MatchOutcomes(PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles) {
+  private MatchOutcomes(
+      PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles, PCollectionView<TownLayout> layout) {
     this.gtRecords = gtRecords;
     this.roles = roles;
+    this.layout = layout;
   }
 
-  public static MatchOutcomes from(PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles) {
-    return new MatchOutcomes(gtRecords, roles);
+  public static MatchOutcomes from(
+      PCollection<GtRecord> gtRecords, PCollectionView<Map<String, RoleTag>> roles, PCollectionView<TownLayout> layout) {
+    return new MatchOutcomes(gtRecords, roles, layout);
   }
 
   @Override
@@ -53,18 +58,21 @@ public final class MatchOutcomes extends PTransform<PCollection<ConversationFact
         .apply("Once", Combine.globally(Count.<ConversationFacts>combineFn()))
         .apply(
             "OutcomeOfEachSession",
-            ParDo.of(new OutcomesFn(roles, conversations, signals))
-                .withSideInputs(roles, conversations, signals)
+            ParDo.of(new OutcomesFn(roles, conversations, signals, layout))
+                .withSideInputs(roles, conversations, signals, layout)
                 .withOutputTags(OUTCOMES, TupleTagList.of(STATS)));
   }
 
   static boolean isSignal(GtRecord record) {
     switch (record.source()) {
       case GtRecord.EVENTS:
-        return OutcomeRules.OUTCOME_EVENTS.contains(record.type());
+        // Mail and nudges count when they carry a verdict word; the rest is conversation.
+        boolean message = record.type().equals("mail") || record.type().equals("nudge");
+        return OutcomeRules.OUTCOME_EVENTS.contains(record.type()) && !(message && record.reason().isEmpty());
+      case GtRecord.BEADS:
+        return !record.type().equals("message");
       case GtRecord.OTEL_LOGS:
       case GtRecord.METRICS:
-      case GtRecord.BEADS:
         return true;
       default:
         return false;
@@ -76,20 +84,24 @@ public final class MatchOutcomes extends PTransform<PCollection<ConversationFact
     private final PCollectionView<Map<String, RoleTag>> roles;
     private final PCollectionView<List<ConversationFacts>> conversations;
     private final PCollectionView<List<GtRecord>> signals;
+    private final PCollectionView<TownLayout> layout;
 
     OutcomesFn(
         PCollectionView<Map<String, RoleTag>> roles,
         PCollectionView<List<ConversationFacts>> conversations,
-        PCollectionView<List<GtRecord>> signals) {
+        PCollectionView<List<GtRecord>> signals,
+        PCollectionView<TownLayout> layout) {
       this.roles = roles;
       this.conversations = conversations;
       this.signals = signals;
+      this.layout = layout;
     }
 
     @ProcessElement
     public void process(ProcessContext context, MultiOutputReceiver out) {
       OutcomeIndex index =
-          new OutcomeIndex(context.sideInput(roles), context.sideInput(conversations), context.sideInput(signals));
+          new OutcomeIndex(
+              context.sideInput(roles), context.sideInput(conversations), context.sideInput(signals), context.sideInput(layout));
       index.outcomes().forEach((session, outcome) -> out.get(OUTCOMES).output(KV.of(session, outcome)));
       index.counters().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));
     }

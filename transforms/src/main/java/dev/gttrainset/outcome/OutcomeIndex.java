@@ -9,6 +9,8 @@ import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.role.RoleAddress;
 import dev.gttrainset.role.RoleRules;
+import dev.gttrainset.role.SessionNames;
+import dev.gttrainset.role.TownLayout;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
@@ -24,11 +26,13 @@ import java.util.TreeSet;
 
 /**
  * Every session's {@link SessionOutcome}, from the town's signals: a signal names its session
- * (OpenTelemetry's {@code session_id}, a bead's {@code closed_by_session}) or an agent and a
- * moment ({@link AgentSessions}). A merge event names the polecat's branch: it belongs to the
- * session whose {@code done} event named that branch. When several signals speak of a session's
- * work, the most decisive ({@link OutcomeRules#OUTCOMES}) and then the latest decides. The result
- * does not depend on the order the signals come in.
+ * (OpenTelemetry's Claude session id, directly or through its run's {@code agent.event}; a bead's
+ * {@code closed_by_session}) or an agent and a moment ({@link AgentSessions}), the agent by address
+ * or tmux name ({@link SessionNames}). A verdict on a polecat's work (a merge-request bead, the
+ * refinery's mail, an old merge event) names its branch or its polecat: it belongs to the session
+ * whose {@code done} event named that branch, else to the polecat's latest session before it.
+ * When several signals speak of a session's work, the most decisive ({@link OutcomeRules#OUTCOMES})
+ * and then the latest decides. The result does not depend on the order the signals come in.
  */
 final class OutcomeIndex {
   private static final Comparator<Candidate> DECISIVE_FIRST =
@@ -54,7 +58,8 @@ final class OutcomeIndex {
   private final Map<String, SessionOutcome> outcomes = new TreeMap<>();
   private final Counters counters = new Counters();
 
-  OutcomeIndex(Map<String, RoleTag> roles, List<ConversationFacts> conversations, Collection<GtRecord> signals) {
+  OutcomeIndex(
+      Map<String, RoleTag> roles, List<ConversationFacts> conversations, Collection<GtRecord> signals, TownLayout layout) {
     List<SessionSpan> spans = new ArrayList<>();
     Map<String, long[]> troubles = new TreeMap<>();
     for (ConversationFacts facts : conversations) {
@@ -68,22 +73,42 @@ final class OutcomeIndex {
       }
     }
     AgentSessions agents = new AgentSessions(spans);
-    Set<String> rigs = new TreeSet<>();
+    Set<String> rigs = new TreeSet<>(layout.rigs());
     roles.values().forEach(r -> rigs.add(r.rig()));
+    TownLayout town = TownLayout.create(layout.roots(), rigs, layout.prefixes());
+    // An agent run's records share a run.id; agent.event names the run's Claude session.
+    Map<String, String> sessionOfRun = new TreeMap<>();
+    for (GtRecord signal : signals) {
+      if (signal.source().equals(GtRecord.OTEL_LOGS) && !signal.runId().isEmpty() && roles.containsKey(signal.sessionId())) {
+        sessionOfRun.merge(signal.runId(), signal.sessionId(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      }
+    }
 
     Map<String, List<Candidate>> verdicts = new TreeMap<>();
     Map<String, List<BeadLink>> beads = new TreeMap<>();
     Map<String, BeadState> beadStatus = new TreeMap<>();
     Map<String, Long> tokens = new TreeMap<>();
     Map<String, Long> costs = new TreeMap<>();
-    Map<String, List<BranchDone>> donesOfBranch = new TreeMap<>();
+    Submissions submissions = new Submissions();
     // Done events first: merges find their session by the branch a done event named.
     List<GtRecord> ordered = new ArrayList<>(signals);
+    // Nudges a witness received name a polecat of the witness's rig.
+    for (ConversationFacts facts : conversations) {
+      String rig = roles.getOrDefault(facts.sessionId(), RoleTag.unknown()).rig();
+      facts.nudges().forEach(nudge -> ordered.add(nudge.toBuilder().setRig(rig).build()));
+    }
     ordered.sort(Comparator.comparing((GtRecord r) -> !r.type().equals("done")));
+    Set<String> beadMails = new TreeSet<>();
+    ordered.stream().filter(r -> r.source().equals(GtRecord.BEADS) && r.type().equals("mail")).forEach(r -> beadMails.add(mailKey(r)));
     for (GtRecord signal : ordered) {
-      Optional<String> session = sessionOf(signal, roles, agents, rigs, donesOfBranch);
+      // A mail event says less than the mail itself (no branch): read the mail when the export has it.
+      if (signal.source().equals(GtRecord.EVENTS) && signal.type().equals("mail") && beadMails.contains(mailKey(signal))) {
+        counters.increment(StatKeys.outcomeRecords(signal.source(), "mail_read_from_beads"));
+        continue;
+      }
+      Optional<String> session = sessionOf(signal, roles, agents, town, submissions, sessionOfRun);
       String source = signal.source();
-      if (source.equals(GtRecord.BEADS)) {
+      if (source.equals(GtRecord.BEADS) && signal.type().equals("bead")) {
         beadStatus.merge(signal.bead(), new BeadState(signal.status(), signal.timestampMillis()), OutcomeIndex::later);
       }
       if (session.isEmpty()) {
@@ -104,12 +129,12 @@ final class OutcomeIndex {
         }
         continue;
       }
-      String name = source.equals(GtRecord.EVENTS) ? "events:" + signal.type() : source + ":" + signal.status();
+      String name = OutcomeRules.signalOf(signal);
       OutcomeRules.Verdict verdict = OutcomeRules.OUTCOMES.get(name);
       if (verdict != null) {
         verdicts.computeIfAbsent(id, s -> new ArrayList<>()).add(new Candidate(name, verdict, signal.timestampMillis()));
         if (signal.type().equals("done") && !signal.branch().isEmpty()) {
-          donesOfBranch.computeIfAbsent(signal.branch(), b -> new ArrayList<>()).add(new BranchDone(id, signal.timestampMillis()));
+          submissions.add(id, signal);
         }
       }
     }
@@ -134,15 +159,28 @@ final class OutcomeIndex {
 
   /** The session a signal speaks of, if any. */
   private static Optional<String> sessionOf(
-      GtRecord signal, Map<String, RoleTag> roles, AgentSessions agents, Set<String> rigs, Map<String, List<BranchDone>> donesOfBranch) {
+      GtRecord signal,
+      Map<String, RoleTag> roles,
+      AgentSessions agents,
+      TownLayout town,
+      Submissions submissions,
+      Map<String, String> sessionOfRun) {
     if (!signal.sessionId().isEmpty()) {
       return roles.containsKey(signal.sessionId()) ? Optional.of(signal.sessionId()) : Optional.empty();
     }
     long millis = signal.timestampMillis();
     switch (signal.source()) {
       case GtRecord.OTEL_LOGS:
+        if (sessionOfRun.containsKey(signal.runId())) {
+          return Optional.of(sessionOfRun.get(signal.runId()));
+        }
+        return SessionNames.agentOf(signal.gtSession(), town).flatMap(agent -> at(agents, agent, millis));
       case GtRecord.METRICS:
-        return GtSessionName.agentOf(signal.actor(), rigs).flatMap(agent -> at(agents, agent, millis));
+        return SessionNames.agentOf(signal.gtSession(), town).flatMap(agent -> at(agents, agent, millis));
+      case GtRecord.BEADS:
+        return signal.type().equals("bead") ? Optional.empty() : workOf(signal, agents, submissions, rigOfBead(signal, town));
+      case GtRecord.TRANSCRIPT:
+        return workOf(signal, agents, submissions, signal.rig());
       case GtRecord.EVENTS:
         break;
       default:
@@ -152,18 +190,86 @@ final class OutcomeIndex {
       case "merged":
       case "merge_failed":
       case "merge_skipped":
-        if (donesOfBranch.containsKey(signal.branch())) {
-          return Optional.of(submitter(donesOfBranch.get(signal.branch()), millis));
-        }
+      case "mail":
         // The refinery names the polecat; its session had ended by the merge, maybe hours before.
         String rig = RoleAddress.parse(signal.actor()).map(RoleRules.Match::rig).orElse("");
-        return agents.lastStartedBy(GtRole.POLECAT, rig, signal.worker(), millis).map(SessionSpan::sessionId);
+        return workOf(signal, agents, submissions, rig);
+      case "nudge":
+        // The refinery's MERGE_FAILED goes to the polecat ("gastown/toast"); a nudge a polecat sent
+        // is about its own session.
+        Optional<RoleRules.Match> sender = RoleAddress.parse(signal.actor()).filter(a -> a.role() == GtRole.POLECAT);
+        if (sender.isPresent()) {
+          return agents.lastStartedBy(GtRole.POLECAT, sender.get().rig(), sender.get().worker(), millis).map(SessionSpan::sessionId);
+        }
+        String[] target = signal.status().split("/");
+        String polecat = signal.worker().isEmpty() ? target[target.length - 1] : signal.worker();
+        return workOf(signal.toBuilder().setWorker(polecat).build(), agents, submissions, target[0]);
       case "escalation_sent":
-      case "session_death":
         return RoleAddress.parse(signal.status()).flatMap(agent -> at(agents, agent, millis));
+      case "session_death":
+        return SessionNames.agentOf(signal.gtSession(), town)
+            .or(() -> RoleAddress.parse(signal.status()))
+            .flatMap(agent -> at(agents, agent, millis));
       default:
         return RoleAddress.parse(signal.actor()).flatMap(agent -> at(agents, agent, millis));
     }
+  }
+
+  /**
+   * The polecat session a verdict on submitted work is about: the one whose {@code done} named the
+   * branch; else the polecat's latest session whose {@code done} came before the verdict (a
+   * polecat is often at work again when the verdict on its last branch comes); else its latest
+   * session to start by then, in the verdict's rig when known.
+   */
+  private static Optional<String> workOf(GtRecord verdict, AgentSessions agents, Submissions submissions, String rig) {
+    Optional<String> submitter = submissions.of(verdict, rig);
+    if (submitter.isPresent() || verdict.worker().isEmpty()) {
+      return submitter;
+    }
+    return agents.lastStartedBy(GtRole.POLECAT, rig, verdict.worker(), verdict.timestampMillis()).map(SessionSpan::sessionId);
+  }
+
+  /** The {@code done} events seen so far, by branch and by polecat. */
+  private static final class Submissions {
+    private final Map<String, List<BranchDone>> byBranch = new TreeMap<>();
+    private final Map<String, List<BranchDone>> byPolecat = new TreeMap<>();
+
+    void add(String session, GtRecord done) {
+      byBranch.computeIfAbsent(done.branch(), b -> new ArrayList<>()).add(new BranchDone(session, done.timestampMillis()));
+      RoleAddress.parse(done.actor())
+          .filter(agent -> agent.role() == GtRole.POLECAT)
+          .ifPresent(agent -> byPolecat.computeIfAbsent(polecatKey(agent.rig(), agent.worker()), k -> new ArrayList<>())
+              .add(new BranchDone(session, done.timestampMillis())));
+    }
+
+    Optional<String> of(GtRecord verdict, String rig) {
+      if (!verdict.branch().isEmpty() && byBranch.containsKey(verdict.branch())) {
+        return Optional.of(submitter(byBranch.get(verdict.branch()), verdict.timestampMillis()));
+      }
+      Comparator<BranchDone> byTime = Comparator.comparingLong(BranchDone::millis).thenComparing(BranchDone::session);
+      return byPolecat.getOrDefault(polecatKey(rig, verdict.worker()), List.of()).stream()
+          .filter(done -> done.millis() <= verdict.timestampMillis())
+          .max(byTime)
+          .map(BranchDone::session);
+    }
+
+    private static String polecatKey(String rig, String worker) {
+      return rig + "/" + worker.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** One mail, whether as its bead or as its event: verdict, polecat, sender, minute. */
+  private static String mailKey(GtRecord mail) {
+    return mail.reason() + "/" + mail.worker() + "/" + mail.actor() + "/" + mail.timestampMillis() / 60_000;
+  }
+
+  /** A merge request's rig: as its description says, else the rig whose beads prefix its id has. */
+  private static String rigOfBead(GtRecord bead, TownLayout town) {
+    if (!bead.rig().isEmpty()) {
+      return bead.rig();
+    }
+    int dash = bead.bead().indexOf('-');
+    return dash > 0 ? town.rigByPrefix().getOrDefault(bead.bead().substring(0, dash), "") : "";
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ScoreComponent;
 import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.parse.GtLogParser;
-import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
 import java.util.Set;
@@ -17,34 +16,27 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Gives each sample its score components ({@link OutcomeRules}) and the outcome facts behind them:
- * tool errors from its own tool results, and its session's outcome (a side input).
+ * its session's part when it is built ({@link #withSession}), tool errors from its own final tool
+ * results here.
  */
 public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private final PCollectionView<Map<String, SessionOutcome>> outcomes;
+  private ScoreSamples() {}
 
-  private ScoreSamples(PCollectionView<Map<String, SessionOutcome>> outcomes) {
-    this.outcomes = outcomes;
-  }
-
-  /** @param outcomes each session's outcome ({@link MatchOutcomes#OUTCOMES}) */
-  public static ScoreSamples with(PCollectionView<Map<String, SessionOutcome>> outcomes) {
-    return new ScoreSamples(outcomes);
+  public static ScoreSamples create() {
+    return new ScoreSamples();
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Sample> samples) {
-    return samples.apply(
-        "ScoreEach",
-        ParDo.of(new ScoreFn(outcomes)).withSideInputs(outcomes).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
+    return samples.apply("ScoreEach", ParDo.of(new ScoreFn()).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
   }
 
   private static final Pattern BEAD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -55,31 +47,16 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
       Set.of("tool_calls", "tool_errors", "interruptions", "api_errors", "output_tokens", "metric_tokens", "metric_cost_usd");
 
   /**
-   * A sample scored: its components and the outcome facts behind them: its own tool calls and
-   * errors, its session's interruptions, API errors and output tokens, and what the town's signals
-   * say became of the session.
+   * A sample given its session's part of the score, when it is built: its session's
+   * interruptions, API errors and output tokens, and what the town's signals say became of the
+   * session.
    */
-  static Sample scored(Sample sample, SessionOutcome session) {
-    long calls = 0;
-    long errors = 0;
-    for (ChatMessage message : sample.messages()) {
-      if (message.isTool()) {
-        calls++;
-        errors += message.toolError() ? 1 : 0;
-      }
-    }
-    Map<String, ScoreComponent> components = new TreeMap<>();
-    Map<String, String> outcome = new TreeMap<>();
-    outcome.put("tool_calls", String.valueOf(calls));
-    outcome.put("tool_errors", String.valueOf(errors));
+  public static Sample withSession(Sample sample, SessionOutcome session) {
+    Map<String, ScoreComponent> components = new TreeMap<>(sample.scoreComponents());
+    Map<String, String> outcome = new TreeMap<>(sample.outcome());
     outcome.put("interruptions", String.valueOf(session.interruptions()));
     outcome.put("api_errors", String.valueOf(session.apiErrors()));
     outcome.put("output_tokens", String.valueOf(session.outputTokens()));
-    if (calls > 0) {
-      components.put(
-          OutcomeRules.TOOL_SUCCESS,
-          OutcomeRules.component(OutcomeRules.TOOL_SUCCESS, 1 - errors / (double) calls, "transcript:is_error"));
-    }
     long troubles = session.interruptions() + session.apiErrors();
     components.put(
         OutcomeRules.CLEAN_SESSION,
@@ -89,7 +66,7 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
           OutcomeRules.OUTCOME, OutcomeRules.component(OutcomeRules.OUTCOME, session.outcomeValue(), session.outcomeSignal()));
       outcome.put("signal", session.outcomeSignal());
     }
-    // Samples are scrubbed before they are scored: what the logs say of beads is kept only when it
+    // Samples are scrubbed after they are built: what the logs say of beads is kept only when it
     // is an id or a status word, never free text.
     if (BEAD_ID.matcher(session.bead()).matches()) {
       outcome.put("bead", session.bead());
@@ -110,19 +87,32 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
     return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).build();
   }
 
-  private static final class ScoreFn extends DoFn<Sample, Sample> {
-    private final PCollectionView<Map<String, SessionOutcome>> outcomes;
-    private final ReadOnce<Map<String, SessionOutcome>> bySession = new ReadOnce<>();
-
-    ScoreFn(PCollectionView<Map<String, SessionOutcome>> outcomes) {
-      this.outcomes = outcomes;
+  /** A sample scored, once it is final: its own tool calls and errors join its session's part. */
+  static Sample scored(Sample sample) {
+    long calls = 0;
+    long errors = 0;
+    for (ChatMessage message : sample.messages()) {
+      if (message.isTool()) {
+        calls++;
+        errors += message.toolError() ? 1 : 0;
+      }
     }
+    Map<String, ScoreComponent> components = new TreeMap<>(sample.scoreComponents());
+    Map<String, String> outcome = new TreeMap<>(sample.outcome());
+    outcome.put("tool_calls", String.valueOf(calls));
+    outcome.put("tool_errors", String.valueOf(errors));
+    if (calls > 0) {
+      components.put(
+          OutcomeRules.TOOL_SUCCESS,
+          OutcomeRules.component(OutcomeRules.TOOL_SUCCESS, 1 - errors / (double) calls, "transcript:is_error"));
+    }
+    return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).build();
+  }
 
+  private static final class ScoreFn extends DoFn<Sample, Sample> {
     @ProcessElement
-    public void process(@Element Sample sample, ProcessContext context, MultiOutputReceiver out) {
-      SessionOutcome session =
-          bySession.get(() -> context.sideInput(outcomes)).getOrDefault(sample.sessionId(), SessionOutcome.builder().build());
-      Sample scored = scored(sample, session);
+    public void process(@Element Sample sample, MultiOutputReceiver out) {
+      Sample scored = scored(sample);
       out.get(SAMPLES).output(scored);
       scored.scoreComponents().forEach(
           (name, component) -> out.get(STATS).output(KV.of(StatKeys.scoreComponent(name, component.signal()), 1L)));

@@ -10,6 +10,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads one Gas Town log file: town events, cost records or command uses, and what observability
@@ -21,6 +24,14 @@ import java.util.Locale;
 public final class GtLogParser implements LineReader.Sink {
   /** No agent session costs a million dollars; a larger number is a broken record. */
   static final double MAX_COST_USD = 1_000_000;
+
+  /** A Claude Code session id; older telemetry put one in {@code session_id}, newer a tmux name. */
+  private static final Pattern CLAUDE_SESSION = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  private static final String MERGE_REQUEST = "merge-request";
+  private static final String MESSAGE = "message";
+
+  private static final Pattern EVENT_NAME = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
 
   private final String source;
   private final JsonLineReader lines;
@@ -137,20 +148,34 @@ public final class GtLogParser implements LineReader.Sink {
       return null;
     }
     JsonNode payload = line.path("payload");
-    return GtRecord.builder(GtRecord.EVENTS, type)
-        .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ts")))
-        .setActor(Json.text(line, "actor"))
-        .setSessionId(Json.text(payload, "session_id"))
-        .setRole(Json.text(payload, "role"))
-        .setRig(Json.text(payload, "rig"))
-        .setWorker(firstNonEmpty(Json.text(payload, "polecat"), Json.text(payload, "worker")))
-        .setCwd(Json.text(payload, "cwd"))
-        .setTopic(Json.text(payload, "topic"))
-        .setBead(Json.text(payload, "bead"))
-        .setBranch(Json.text(payload, "branch"))
-        // Whom an escalation or a session death is about.
-        .setStatus(firstNonEmpty(Json.text(payload, "target"), Json.text(payload, "agent")))
-        .build();
+    GtRecord.Builder event =
+        GtRecord.builder(GtRecord.EVENTS, type)
+            .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ts")))
+            .setActor(Json.text(line, "actor"))
+            .setSessionId(Json.text(payload, "session_id"))
+            .setRole(Json.text(payload, "role"))
+            .setRig(Json.text(payload, "rig"))
+            .setWorker(firstNonEmpty(Json.text(payload, "polecat"), Json.text(payload, "worker")))
+            .setCwd(Json.text(payload, "cwd"))
+            .setTopic(Json.text(payload, "topic"))
+            .setBead(Json.text(payload, "bead"))
+            .setBranch(Json.text(payload, "branch"))
+            // Whom an escalation, a session death, a mail or a nudge is about or for.
+            .setStatus(firstNonEmpty(firstNonEmpty(Json.text(payload, "target"), Json.text(payload, "agent")), Json.text(payload, "to")))
+            .setGtSession(Json.text(payload, "session"))
+            .setReason(Json.text(payload, "reason"));
+    if (type.equals("mail")) {
+      GtMessages.refineryVerdict(Json.text(payload, "subject"))
+          .ifPresent(v -> event.setReason(v.word()).setWorker(v.polecat()));
+    } else if (type.equals("nudge")) {
+      // The refinery nudges a polecat whose merge failed: MERGE_FAILED: branch=... type=conflict.
+      String message = firstNonEmpty(Json.text(payload, "message"), Json.text(payload, "reason"));
+      GtMessages.refineryVerdict(message)
+          .or(() -> GtMessages.polecatDone(message))
+          .ifPresentOrElse(v -> event.setReason(v.word()).setWorker(v.polecat()), () -> event.setReason(""));
+      GtMessages.branchIn(message).ifPresent(event::setBranch);
+    }
+    return event.build();
   }
 
   private static GtRecord cost(JsonNode line) {
@@ -163,7 +188,7 @@ public final class GtLogParser implements LineReader.Sink {
     }
     return GtRecord.builder(GtRecord.COSTS, "cost")
         .setTimestampMillis(Timestamps.parseMillis(Json.text(line, "ended_at")))
-        .setActor(Json.text(line, "session_id"))
+        .setGtSession(Json.text(line, "session_id"))
         .setRole(Json.text(line, "role"))
         .setRig(Json.text(line, "rig"))
         .setWorker(Json.text(line, "worker"))
@@ -185,19 +210,29 @@ public final class GtLogParser implements LineReader.Sink {
   }
 
   /**
-   * A VictoriaLogs line ({@code /select/logsql/query}): {@code _time}, {@code _msg}, and the fields
-   * Gas Town's agents log with: {@code session_id}, {@code gt.session}, {@code gt.issue}, {@code
-   * gt.topic}, {@code exit_type}.
+   * A VictoriaLogs line ({@code /select/logsql/query}): {@code _time}, {@code _msg} (the record's
+   * event, e.g. {@code done} or {@code agent.event}), and the attributes Gas Town's agents log with:
+   * {@code gt.session} (or {@code session}, the tmux name), {@code run.id}, {@code gt.issue},
+   * {@code gt.topic}, {@code exit_type}; the Claude session as {@code native_session_id} (since
+   * spring 2026) or, in older towns, {@code session_id}, which now holds the tmux name instead.
    */
   private static GtRecord otelLog(JsonNode line) {
     long time = Timestamps.parseMillis(Json.text(line, "_time"));
     if (time == Timestamps.NONE) {
       return null;
     }
-    return GtRecord.builder(GtRecord.OTEL_LOGS, "log")
+    String sessionId = firstNonEmpty(Json.text(line, "native_session_id"), firstNonEmpty(Json.text(line, "session_id"), Json.text(line, "session.id")));
+    String tmux = firstNonEmpty(Json.text(line, "gt.session"), Json.text(line, "session"));
+    if (!CLAUDE_SESSION.matcher(sessionId).matches()) {
+      tmux = firstNonEmpty(tmux, sessionId);
+      sessionId = "";
+    }
+    String event = Json.text(line, "_msg");
+    return GtRecord.builder(GtRecord.OTEL_LOGS, EVENT_NAME.matcher(event).matches() ? event : "log")
         .setTimestampMillis(time)
-        .setSessionId(firstNonEmpty(Json.text(line, "session_id"), Json.text(line, "session.id")))
-        .setActor(Json.text(line, "gt.session"))
+        .setSessionId(sessionId)
+        .setGtSession(tmux)
+        .setRunId(Json.text(line, "run.id"))
         .setBead(Json.text(line, "gt.issue"))
         .setTopic(Json.text(line, "gt.topic"))
         .setStatus(Json.text(line, "exit_type").toUpperCase(Locale.ROOT))
@@ -224,7 +259,7 @@ public final class GtLogParser implements LineReader.Sink {
     return GtRecord.builder(GtRecord.METRICS, name)
         .setTimestampMillis(timestamps.get(timestamps.size() - 1).asLong())
         .setSessionId(firstNonEmpty(Json.text(labels, "session_id"), Json.text(labels, "session.id")))
-        .setActor(firstNonEmpty(Json.text(labels, "gt.session"), Json.text(labels, "gt_session")))
+        .setGtSession(firstNonEmpty(Json.text(labels, "gt.session"), Json.text(labels, "gt_session")))
         .setTopic(Json.text(labels, "type"))
         .setAmount(
             dollars
@@ -233,19 +268,90 @@ public final class GtLogParser implements LineReader.Sink {
         .build();
   }
 
-  /** A bead of {@code .beads/issues.jsonl}: its id, status, and the session that closed it. */
+  /**
+   * A bead, as {@code bd export} and {@code .beads/issues.jsonl} write it: its id, status, and the
+   * session that closed it. Two kinds say what became of a polecat's work: a merge request (branch,
+   * worker, rig and source issue in its description's {@code key: value} lines; the verdict in
+   * {@code close_reason}), and the refinery's mail (title {@code MERGED toast} or the like, sender in
+   * a {@code from:} label). Both are ephemeral in current Gas Town: only {@code bd export --all}
+   * writes them. Both are dated by their
+   * creation, which falls in or right after the polecat's session.
+   */
   private static GtRecord bead(JsonNode line) {
     String id = Json.text(line, "id");
     String status = Json.text(line, "status");
     if (id.isEmpty() || status.isEmpty()) {
       return null;
     }
-    return GtRecord.builder(GtRecord.BEADS, "bead")
-        .setTimestampMillis(Timestamps.parseMillis(firstNonEmpty(Json.text(line, "closed_at"), Json.text(line, "updated_at"))))
-        .setBead(id)
-        .setStatus(status.toLowerCase(Locale.ROOT))
-        .setSessionId(Json.text(line, "closed_by_session"))
-        .build();
+    String kind = kindOf(line);
+    GtRecord.Builder bead =
+        GtRecord.builder(GtRecord.BEADS, "bead")
+            .setTimestampMillis(Timestamps.parseMillis(firstNonEmpty(Json.text(line, "closed_at"), Json.text(line, "updated_at"))))
+            .setBead(id)
+            .setStatus(status.toLowerCase(Locale.ROOT))
+            .setSessionId(Json.text(line, "closed_by_session"));
+    if (kind.equals(MERGE_REQUEST)) {
+      Map<String, String> fields = DescriptionFields.of(Json.text(line, "description"));
+      return bead.setType("merge_request")
+          .setTimestampMillis(Timestamps.parseMillis(firstNonEmpty(Json.text(line, "created_at"), Json.text(line, "updated_at"))))
+          .setBead(firstNonEmpty(fields.getOrDefault("source_issue", ""), id))
+          .setBranch(fields.getOrDefault("branch", ""))
+          .setWorker(fields.getOrDefault("worker", ""))
+          .setRig(fields.getOrDefault("rig", ""))
+          // "merged", "rejected", "conflict", or "superseded by gt-wisp-x9": the verdict is the first
+          // word. A merge request left blocked waits on a conflict task: not merged.
+          .setReason(
+              status.equalsIgnoreCase("blocked")
+                  ? "blocked"
+                  : firstWord(firstNonEmpty(Json.text(line, "close_reason"), fields.getOrDefault("close_reason", ""))))
+          .build();
+    }
+    if (kind.equals(MESSAGE)) {
+      Optional<GtMessages.Verdict> verdict = GtMessages.refineryVerdict(Json.text(line, "title"));
+      if (verdict.isPresent()) {
+        Map<String, String> fields = DescriptionFields.of(Json.text(line, "description"));
+        return bead.setType("mail")
+            .setTimestampMillis(Timestamps.parseMillis(firstNonEmpty(Json.text(line, "created_at"), Json.text(line, "updated_at"))))
+            .setBead(fields.getOrDefault("issue", ""))
+            .setBranch(fields.getOrDefault("branch", ""))
+            .setWorker(firstNonEmpty(verdict.get().polecat(), fields.getOrDefault("polecat", "")))
+            .setActor(firstNonEmpty(label(line, "from:"), Json.text(line, "sender")))
+            .setReason(verdict.get().word())
+            .build();
+      }
+      return bead.setType("message").build();
+    }
+    return bead.build();
+  }
+
+  /**
+   * What a bead is: Gas Town marks merge requests and mail with a label ({@code gt:merge-request},
+   * {@code gt:message}) since it stopped giving them issue types of their own; older beads have
+   * {@code issue_type} {@code merge-request} or {@code message}.
+   */
+  private static String kindOf(JsonNode bead) {
+    String type = Json.text(bead, "issue_type");
+    for (JsonNode label : bead.path("labels")) {
+      if (label.asText().equals("gt:" + MERGE_REQUEST) || label.asText().equals("gt:" + MESSAGE)) {
+        return label.asText().substring(3);
+      }
+    }
+    return type;
+  }
+
+  /** The rest of the first label that starts with {@code prefix}, e.g. a mail's {@code from:<sender>}. */
+  private static String label(JsonNode bead, String prefix) {
+    for (JsonNode label : bead.path("labels")) {
+      if (label.asText().startsWith(prefix)) {
+        return label.asText().substring(prefix.length());
+      }
+    }
+    return "";
+  }
+
+  private static String firstWord(String text) {
+    String[] words = text.strip().toLowerCase(Locale.ROOT).split("\\s+", 2);
+    return words[0];
   }
 
   private static String firstNonEmpty(String first, String second) {

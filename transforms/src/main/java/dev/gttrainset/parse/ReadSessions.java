@@ -38,37 +38,40 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private final String filepattern;
-  private final String root;
+  private final SessionRoots roots;
   private final RunWindow window;
 
-  private ReadSessions(String filepattern, String root, RunWindow window) {
-    this.filepattern = filepattern;
-    this.root = root;
+  private ReadSessions(SessionRoots roots, RunWindow window) {
+    this.roots = roots;
     this.window = window;
   }
 
   /**
-   * @param filepattern the files to match, e.g. {@code /data/projects/**}
-   * @param root the folder that source paths are made relative to, e.g. {@code /data/projects}
+   * @param roots the files to match, e.g. {@code /data/projects/**}, with the folders that source
+   *     paths are made relative to
    * @param window which sessions this run takes
    */
+  public static ReadSessions from(SessionRoots roots, RunWindow window) {
+    return new ReadSessions(roots, window);
+  }
+
+  /** One folder or glob. */
   public static ReadSessions from(String filepattern, String root, RunWindow window) {
-    return new ReadSessions(filepattern, root, window);
+    return from(SessionRoots.single(filepattern, root), window);
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple selected =
         input
-            .apply("SessionsPattern", Create.of(filepattern))
+            .apply("SessionsPatterns", Create.of(roots.patterns()))
             .apply(
                 "MatchSessionFiles",
                 FileIO.matchAll()
                     .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
                     // SelectSessions spreads the files itself, in fewer groups than one a file.
                     .withOutputParallelization(false))
-            .apply("SelectSessionsInWindow", SelectSessions.in(root, window));
+            .apply("SelectSessionsInWindow", SelectSessions.in(roots, window));
     PCollectionTuple parsed =
         selected
             .get(SelectSessions.SELECTED)
@@ -76,7 +79,7 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
             .apply("ReadMatches", FileIO.readMatches().withCompression(Compression.AUTO))
             .apply(
                 "ParseSession",
-                ParDo.of(new ParseSessionFn(root))
+                ParDo.of(new ParseSessionFn(roots))
                     .withOutputTags(CONVERSATIONS, TupleTagList.of(FACTS).and(DEAD_LETTERS).and(STATS)));
     PCollection<KV<String, Long>> stats =
         PCollectionList.of(selected.get(SelectSessions.STATS))
@@ -92,15 +95,15 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
   static final class ParseSessionFn extends DoFn<FileIO.ReadableFile, Conversation> {
     private final Counter filesParsed = Metrics.counter("gt-trainset", "session_files_parsed");
     private final Counter linesRead = Metrics.counter("gt-trainset", "session_lines_read");
-    private final String root;
+    private final SessionRoots roots;
 
-    ParseSessionFn(String root) {
-      this.root = root;
+    ParseSessionFn(SessionRoots roots) {
+      this.roots = roots;
     }
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      String relative = TranscriptPath.relative(root, file.getMetadata().resourceId().toString());
+      String relative = roots.relative(file.getMetadata().resourceId().toString());
       TranscriptParser parser = new TranscriptParser(TranscriptPath.of(relative));
       try {
         LineFiles.forEachLine(file, parser);

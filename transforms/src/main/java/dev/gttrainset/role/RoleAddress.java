@@ -15,6 +15,8 @@ public final class RoleAddress {
       Pattern.compile(
           "^(mayor|deacon|boot|witness|refinery|crew|polecat)(?:\\s+(\\S+))?\\s*\\(rig:\\s*([^)\\s]+)\\s*\\)$");
 
+  private static final Pattern DOG_RECIPIENT = Pattern.compile("^dog\\s+(\\S+)$");
+
   private RoleAddress() {}
 
   public static Optional<RoleRules.Match> parse(String address) {
@@ -23,8 +25,11 @@ public final class RoleAddress {
       return Optional.empty();
     }
     Matcher recipient = BEACON_RECIPIENT.matcher(text.toLowerCase(Locale.ROOT));
+    Matcher dog = DOG_RECIPIENT.matcher(text.toLowerCase(Locale.ROOT));
     if (recipient.matches()) {
       text = canonical(recipient.group(1), recipient.group(2), text, recipient.group(3));
+    } else if (dog.matches()) {
+      text = "deacon/dogs/" + text.split("\\s+")[1];
     }
     return RoleRules.first(RoleRules.ADDRESSES, List.of(text.split("/", -1)));
   }

@@ -17,7 +17,7 @@ public final class RoleRules {
       List.of(
           Rule.of("mayor/**", GtRole.MAYOR),
           Rule.of("deacon/dogs/boot/**", GtRole.BOOT),
-          Rule.of("deacon/dogs/{worker}/**", GtRole.DEACON),
+          Rule.of("deacon/dogs/{worker}/**", GtRole.DOG),
           Rule.of("deacon/**", GtRole.DEACON),
           Rule.of("{rig}/witness/**", GtRole.WITNESS),
           Rule.of("{rig}/refinery/**", GtRole.REFINERY),
@@ -27,7 +27,7 @@ public final class RoleRules {
   /**
    * Addresses: {@code GT_ROLE} values, event actors and roles, beacon recipients. Older Gas Town
    * wrote bare role names; boot appears as {@code boot}, {@code deacon/boot} and {@code
-   * deacon-boot}.
+   * deacon-boot}; a dog's {@code GT_ROLE} is plain {@code dog} (its name is in {@code GT_DOG_NAME}).
    */
   public static final List<Rule> ADDRESSES =
       List.of(
@@ -37,7 +37,8 @@ public final class RoleRules {
           Rule.of("deacon/boot", GtRole.BOOT),
           Rule.of("deacon-boot", GtRole.BOOT),
           Rule.of("deacon/dogs/boot", GtRole.BOOT),
-          Rule.of("deacon/dogs/{worker}", GtRole.DEACON),
+          Rule.of("deacon/dogs/{worker}", GtRole.DOG),
+          Rule.of("dog", GtRole.DOG),
           Rule.of("{rig}/witness", GtRole.WITNESS),
           Rule.of("{rig}/refinery", GtRole.REFINERY),
           Rule.of("{rig}/crew/{worker}", GtRole.CREW),

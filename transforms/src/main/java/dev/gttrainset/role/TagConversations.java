@@ -1,7 +1,7 @@
 package dev.gttrainset.role;
 
 import dev.gttrainset.model.Conversation;
-import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.model.SessionDecision;
 import dev.gttrainset.model.TaggedConversation;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.StatKeys;
@@ -17,44 +17,46 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Gives every conversation its session's role, read from a side input where it is: subagents get
- * their parent's role, and no conversation travels to meet its session.
+ * Joins every conversation to what was decided about its session (role, cost, outcome), read from
+ * one side input where the conversation is: subagents get their parent's, and no conversation
+ * travels to meet its session.
  */
 public final class TagConversations extends PTransform<PCollection<Conversation>, PCollectionTuple> {
   public static final TupleTag<TaggedConversation> TAGGED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private final PCollectionView<Map<String, RoleTag>> roles;
+  private final PCollectionView<Map<String, SessionDecision>> sessions;
 
-  private TagConversations(PCollectionView<Map<String, RoleTag>> roles) {
-    this.roles = roles;
+  private TagConversations(PCollectionView<Map<String, SessionDecision>> sessions) {
+    this.sessions = sessions;
   }
 
-  /** @param roles every session's role ({@link TagRoles#ROLES}) */
-  public static TagConversations with(PCollectionView<Map<String, RoleTag>> roles) {
-    return new TagConversations(roles);
+  /** @param sessions what was decided about every session ({@code session.DecideSessions}) */
+  public static TagConversations with(PCollectionView<Map<String, SessionDecision>> sessions) {
+    return new TagConversations(sessions);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Conversation> conversations) {
     return conversations.apply(
         "TagConversation",
-        ParDo.of(new TagFn(roles)).withSideInputs(roles).withOutputTags(TAGGED, TupleTagList.of(STATS)));
+        ParDo.of(new TagFn(sessions)).withSideInputs(sessions).withOutputTags(TAGGED, TupleTagList.of(STATS)));
   }
 
   private static final class TagFn extends DoFn<Conversation, TaggedConversation> {
-    private final PCollectionView<Map<String, RoleTag>> roles;
-    private final ReadOnce<Map<String, RoleTag>> roleBySession = new ReadOnce<>();
+    private final PCollectionView<Map<String, SessionDecision>> sessions;
+    private final ReadOnce<Map<String, SessionDecision>> bySession = new ReadOnce<>();
 
-    TagFn(PCollectionView<Map<String, RoleTag>> roles) {
-      this.roles = roles;
+    TagFn(PCollectionView<Map<String, SessionDecision>> sessions) {
+      this.sessions = sessions;
     }
 
     @ProcessElement
     public void process(@Element Conversation conversation, ProcessContext context, MultiOutputReceiver out) {
-      RoleTag tag = roleBySession.get(() -> context.sideInput(roles)).getOrDefault(conversation.sessionId(), RoleTag.unknown());
-      out.get(TAGGED).output(TaggedConversation.create(conversation, tag));
-      String role = tag.role().id();
+      SessionDecision session =
+          bySession.get(() -> context.sideInput(sessions)).getOrDefault(conversation.sessionId(), SessionDecision.unknown());
+      out.get(TAGGED).output(TaggedConversation.create(conversation, session));
+      String role = session.role().role().id();
       out.get(STATS).output(KV.of(StatKeys.role(role, "conversations"), 1L));
       out.get(STATS).output(KV.of(StatKeys.role(role, "turns"), conversation.turns()));
       out.get(STATS).output(KV.of(StatKeys.TURNS, conversation.turns()));

@@ -3,6 +3,7 @@ package dev.gttrainset.role;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.parse.Timestamps;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
@@ -45,30 +46,35 @@ public final class TagRoles extends PTransform<PCollection<ConversationFacts>, P
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
   private final PCollection<GtRecord> gtRecords;
-  private final List<String> layoutHints;
+  private final PCollectionView<TownLayout> layout;
 
-  private TagRoles(PCollection<GtRecord> gtRecords, List<String> layoutHints) {
+  private TagRoles(PCollection<GtRecord> gtRecords, PCollectionView<TownLayout> layout) {
     this.gtRecords = gtRecords;
-    this.layoutHints = layoutHints;
+    this.layout = layout;
   }
 
   /**
-   * @param gtRecords every Gas Town record: events name sessions, all of them hint at the layout
-   * @param layoutHints what is known before reading: {@link TownLayout#rootHint} and {@link
-   *     TownLayout#rigHint} values
+   * @param gtRecords every Gas Town record: events name sessions
+   * @param layout the town's layout ({@link #learnLayout})
    */
-  public static TagRoles using(PCollection<GtRecord> gtRecords, List<String> layoutHints) {
-    return new TagRoles(gtRecords, List.copyOf(layoutHints));
+  public static TagRoles using(PCollection<GtRecord> gtRecords, PCollectionView<TownLayout> layout) {
+    return new TagRoles(gtRecords, layout);
+  }
+
+  /**
+   * The town's layout, learned from all Gas Town records plus what is known before reading.
+   *
+   * @param layoutHints {@link TownLayout#rootHint}, {@link TownLayout#rigHint} and {@link
+   *     TownLayout#prefixHint} values
+   */
+  public static PCollectionView<TownLayout> learnLayout(PCollection<GtRecord> gtRecords, List<String> layoutHints) {
+    return gtRecords
+        .apply("LayoutHints", FlatMapElements.into(TypeDescriptors.strings()).via(TownLayout::hintsOf))
+        .apply("LearnTownLayout", Combine.globally(new LearnLayoutFn(List.copyOf(layoutHints))).asSingletonView());
   }
 
   @Override
   public PCollectionTuple expand(PCollection<ConversationFacts> facts) {
-    PCollectionView<TownLayout> layout =
-        gtRecords
-            .apply(
-                "LayoutHints",
-                FlatMapElements.into(TypeDescriptors.strings()).via(TownLayout::hintsOf))
-            .apply("LearnTownLayout", Combine.globally(new LearnLayoutFn(layoutHints)).asSingletonView());
     PCollectionView<List<GtRecord>> events =
         gtRecords
             .apply(
@@ -103,14 +109,39 @@ public final class TagRoles extends PTransform<PCollection<ConversationFacts>, P
       }
       TownLayout town = context.sideInput(layout);
       Counters counters = new Counters();
+      // The daemon prunes session_start after three days: sessions before the first one left have none.
+      long firstStart =
+          context.sideInput(events).stream()
+              .filter(e -> e.type().equals("session_start") && e.timestampMillis() != Timestamps.NONE)
+              .mapToLong(GtRecord::timestampMillis)
+              .min()
+              .orElse(Long.MAX_VALUE);
+      long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
       sessions.forEach(
           (session, first) -> {
-            RoleTag tag = RoleTagger.tag(first, eventsBySession.getOrDefault(session, List.of()), town);
+            List<GtRecord> named = eventsBySession.getOrDefault(session, List.of());
+            RoleTag tag = RoleTagger.tag(first, named, town);
             out.get(ROLES).output(KV.of(session, tag));
             counters.increment(StatKeys.SESSIONS);
             counters.increment(StatKeys.role(tag.role().id(), "sessions"));
             counters.increment(StatKeys.roleSignal(tag.signal()));
+            if (named.isEmpty()) {
+              counters.increment(StatKeys.SESSIONS_WITHOUT_EVENT);
+              if (first.firstTimestampMillis() != Timestamps.NONE && first.firstTimestampMillis() < firstStart) {
+                counters.increment(StatKeys.SESSIONS_BEFORE_SESSION_STARTS);
+              }
+            }
+            if (first.firstTimestampMillis() != Timestamps.NONE) {
+              span[0] = Math.min(span[0], first.firstTimestampMillis());
+              span[1] = Math.max(span[1], first.lastTimestampMillis());
+            }
           });
+      counters.add(StatKeys.SESSIONS_WITHOUT_EVENT, 0);
+      counters.add(StatKeys.SESSIONS_BEFORE_SESSION_STARTS, 0);
+      if (span[0] <= span[1]) {
+        counters.add(StatKeys.coverage("sessions", "first"), span[0]);
+        counters.add(StatKeys.coverage("sessions", "last"), span[1]);
+      }
       eventsBySession.keySet().stream()
           .filter(session -> !sessions.containsKey(session))
           .forEach(session -> counters.increment(StatKeys.EVENT_SESSIONS_WITHOUT_TRANSCRIPT));

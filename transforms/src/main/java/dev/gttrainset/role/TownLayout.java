@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -26,6 +28,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 public abstract class TownLayout {
   private static final String ROOT_HINT = "root:";
   private static final String RIG_HINT = "rig:";
+  private static final String PREFIX_HINT = "prefix:";
 
   /** Town roots as recorded, longest first, without trailing '/'. */
   public abstract List<String> roots();
@@ -33,13 +36,41 @@ public abstract class TownLayout {
   /** Rig names, sorted. */
   public abstract List<String> rigs();
 
+  /**
+   * Each rig's beads prefix, which names its agents' tmux sessions since February 2026 ({@code
+   * gt-witness} is the witness of the rig whose prefix is {@code gt}): {@code prefix=rig}, sorted.
+   */
+  public abstract List<String> prefixes();
+
   public static TownLayout create(Collection<String> roots, Collection<String> rigs) {
+    return create(roots, rigs, List.of());
+  }
+
+  /** @param prefixes {@code prefix=rig} pairs */
+  public static TownLayout create(Collection<String> roots, Collection<String> rigs, Collection<String> prefixes) {
     List<String> sortedRoots = new ArrayList<>(new TreeSet<>(roots));
     sortedRoots.removeIf(String::isEmpty);
     sortedRoots.sort(Comparator.comparingInt(String::length).reversed());
     List<String> sortedRigs = new ArrayList<>(new TreeSet<>(rigs));
     sortedRigs.removeIf(String::isEmpty);
-    return new AutoValue_TownLayout(List.copyOf(sortedRoots), List.copyOf(sortedRigs));
+    List<String> sortedPrefixes = new ArrayList<>(new TreeSet<>(prefixes));
+    sortedPrefixes.removeIf(pair -> pair.indexOf('=') <= 0 || pair.endsWith("="));
+    return new AutoValue_TownLayout(List.copyOf(sortedRoots), List.copyOf(sortedRigs), List.copyOf(sortedPrefixes));
+  }
+
+  /** The rig whose beads prefix this is, from {@code <town>/mayor/rigs.json} or the cost records. */
+  public static String prefixHint(String prefix, String rig) {
+    return PREFIX_HINT + prefix + "=" + rig;
+  }
+
+  /** The rig of each prefix. */
+  public Map<String, String> rigByPrefix() {
+    Map<String, String> rigs = new TreeMap<>();
+    for (String pair : prefixes()) {
+      int equals = pair.indexOf('=');
+      rigs.put(pair.substring(0, equals), pair.substring(equals + 1));
+    }
+    return rigs;
   }
 
   public static String rootHint(String root) {
@@ -54,14 +85,17 @@ public abstract class TownLayout {
   public static TownLayout fromHints(Collection<String> hints) {
     List<String> roots = new ArrayList<>();
     List<String> rigs = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
     for (String hint : hints) {
       if (hint.startsWith(ROOT_HINT)) {
         roots.add(hint.substring(ROOT_HINT.length()));
       } else if (hint.startsWith(RIG_HINT)) {
         rigs.add(hint.substring(RIG_HINT.length()));
+      } else if (hint.startsWith(PREFIX_HINT)) {
+        prefixes.add(hint.substring(PREFIX_HINT.length()));
       }
     }
-    return create(roots, rigs);
+    return create(roots, rigs, prefixes);
   }
 
   /**
@@ -72,6 +106,7 @@ public abstract class TownLayout {
     List<String> hints = new ArrayList<>();
     if (!record.rig().isEmpty()) {
       hints.add(rigHint(record.rig()));
+      SessionNames.prefixOf(record).ifPresent(prefix -> hints.add(prefixHint(prefix, record.rig())));
     }
     Optional<RoleRules.Match> address = RoleAddress.parse(record.role());
     if (address.isEmpty()) {
@@ -108,7 +143,9 @@ public abstract class TownLayout {
       case BOOT:
         return List.of("deacon", "dogs", "boot");
       case DEACON:
-        return worker.isEmpty() ? List.of("deacon") : List.of("deacon", "dogs", worker);
+        return List.of("deacon");
+      case DOG:
+        return worker.isEmpty() ? List.of() : List.of("deacon", "dogs", worker);
       case WITNESS:
         return rig.isEmpty() ? List.of() : List.of(rig, "witness");
       case REFINERY:
@@ -216,7 +253,7 @@ public abstract class TownLayout {
     return stripped;
   }
 
-  /** Explicit, deterministic encoding: the two sorted lists. */
+  /** Explicit, deterministic encoding: the three sorted lists. */
   public static final class TownLayoutCoder extends AtomicCoder<TownLayout> {
     private static final TownLayoutCoder INSTANCE = new TownLayoutCoder();
     private static final ListCoder<String> STRINGS = ListCoder.of(StringUtf8Coder.of());
@@ -229,11 +266,12 @@ public abstract class TownLayout {
     public void encode(TownLayout value, OutputStream out) throws IOException {
       STRINGS.encode(value.roots(), out);
       STRINGS.encode(value.rigs(), out);
+      STRINGS.encode(value.prefixes(), out);
     }
 
     @Override
     public TownLayout decode(InputStream in) throws IOException {
-      return create(STRINGS.decode(in), STRINGS.decode(in));
+      return create(STRINGS.decode(in), STRINGS.decode(in), STRINGS.decode(in));
     }
 
     @Override

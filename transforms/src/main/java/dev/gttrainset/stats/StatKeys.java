@@ -29,6 +29,10 @@ public final class StatKeys {
   public static final String PARENT_UUID_CYCLES = "sessions.parent_uuid_cycles";
   public static final String RECORDS_NAMING_ANOTHER_SESSION = "sessions.records_naming_another_session";
   public static final String EVENT_SESSIONS_WITHOUT_TRANSCRIPT = "sessions.event_sessions_without_transcript";
+  /** Sessions no town event names, and those of them that started before the first session_start. */
+  public static final String SESSIONS_WITHOUT_EVENT = "sessions.without_event";
+  public static final String SESSIONS_BEFORE_SESSION_STARTS = "sessions.without_event_before_first_session_start";
+
   public static final String ORPHAN_TOOL_RESULTS = "sessions.orphan_tool_results_dropped";
   public static final String UNANSWERED_TOOL_CALLS = "sessions.unanswered_tool_calls_dropped";
 
@@ -154,6 +158,22 @@ public final class StatKeys {
   public static String recordType(String type) {
     return "record_types." + segment(type);
   }
+
+  /**
+   * The first or last moment a source's records cover ({@code edge} "first" or "last"), in epoch
+   * milliseconds; {@code stats.json} shows it as a time.
+   */
+  public static String coverage(String source, String edge) {
+    return "coverage." + segment(source) + "." + edge + MILLIS_SUFFIX;
+  }
+
+  /** The same, for one type of town event. */
+  public static String eventCoverage(String type, String edge) {
+    return "coverage.events_by_type." + segment(type) + "." + edge + MILLIS_SUFFIX;
+  }
+
+  /** A key ending so holds a moment in epoch milliseconds. */
+  public static final String MILLIS_SUFFIX = "_millis";
 
   public static String eventType(String type) {
     return "event_types." + segment(type);

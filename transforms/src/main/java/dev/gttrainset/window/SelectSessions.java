@@ -1,6 +1,7 @@
 package dev.gttrainset.window;
 
 import dev.gttrainset.parse.SpreadFiles;
+import dev.gttrainset.parse.SessionRoots;
 import dev.gttrainset.parse.TranscriptPath;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.StatKeys;
@@ -46,24 +47,29 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
   private static final Comparator<TimedFile> SHORTEST_NAME =
       Comparator.comparingInt((TimedFile f) -> f.name().length()).thenComparing(TimedFile::name);
 
-  private final String root;
+  private final SessionRoots roots;
   private final RunWindow window;
 
-  private SelectSessions(String root, RunWindow window) {
-    this.root = root;
+  private SelectSessions(SessionRoots roots, RunWindow window) {
+    this.roots = roots;
     this.window = window;
   }
 
-  /** @param root the folder that source paths are relative to, as in {@code ReadSessions} */
+  /** @param roots the folders that source paths are relative to, as in {@code ReadSessions} */
+  public static SelectSessions in(SessionRoots roots, RunWindow window) {
+    return new SelectSessions(roots, window);
+  }
+
+  /** One folder. */
   public static SelectSessions in(String root, RunWindow window) {
-    return new SelectSessions(root, window);
+    return in(SessionRoots.single(root + "/**", root), window);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<MatchResult.Metadata> matched) {
     return matched
         .apply("SpreadForTiming", SpreadFiles.create())
-        .apply("TimeOfEachFile", ParDo.of(new TimeFileFn(root, window)))
+        .apply("TimeOfEachFile", ParDo.of(new TimeFileFn(roots, window)))
         .setCoder(TimedFile.TimedFileCoder.of())
         .apply("AllFiles", Combine.globally(new AllFilesFn()))
         .apply("JudgeSessions", ParDo.of(new JudgeFn(window)).withOutputTags(SELECTED, TupleTagList.of(STATS)));
@@ -71,11 +77,11 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
 
   /** A file's real path, session and times; a file whose tail cannot be read is untimed. */
   private static final class TimeFileFn extends DoFn<MatchResult.Metadata, TimedFile> {
-    private final String root;
+    private final SessionRoots roots;
     private final RunWindow window;
 
-    TimeFileFn(String root, RunWindow window) {
-      this.root = root;
+    TimeFileFn(SessionRoots roots, RunWindow window) {
+      this.roots = roots;
       this.window = window;
     }
 
@@ -83,7 +89,7 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
     public void process(@Element MatchResult.Metadata file, OutputReceiver<TimedFile> out) {
       String name = file.resourceId().toString();
       String real = realPath(name);
-      String path = TranscriptPath.relative(root, name);
+      String path = roots.relative(name);
       if (!TranscriptPath.isTranscript(path)) {
         out.output(TimedFile.create(file, real, "", "", false, 0, 0));
         return;

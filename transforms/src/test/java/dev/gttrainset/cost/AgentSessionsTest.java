@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.role.TownLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ class AgentSessionsTest {
   /** A costs.jsonl record of the Gas Town session {@code session}. */
   static GtRecord cost(String session, String role, String worker, long micros, long at) {
     return GtRecord.builder(GtRecord.COSTS, "cost")
-        .setActor(session)
+        .setGtSession(session)
         .setRole(role)
         .setWorker(worker)
         .setCostMicros(micros)
@@ -26,18 +27,27 @@ class AgentSessionsTest {
         .build();
   }
 
+  /** A town whose rigs gastown and beads have the beads prefixes gt and bd. */
+  private static final TownLayout LAYOUT = TownLayout.create(List.of(), List.of("gastown", "beads"), List.of("gt=gastown", "bd=beads"));
+
   @Test
-  void keysMeetAcrossTheTwoSpellings() {
-    assertEquals(
-        AgentSessions.keyOf(RoleTag.create(GtRole.CREW, "gastown", "joe", "cwd")),
-        AgentSessions.keyOf(cost("gt-gastown-crew-joe", "crew", "Joe", 1, 0)));
-    // Gas Town files boot's cost under the deacon; the session name tells.
-    assertEquals(
-        AgentSessions.keyOf(RoleTag.create(GtRole.BOOT, "", "", "cwd")),
-        AgentSessions.keyOf(cost("hq-boot", "deacon", "deacon", 1, 0)));
+  void keysMeetAcrossTheSpellingsOfBothEras() {
+    String joe = AgentSessions.keyOf(RoleTag.create(GtRole.CREW, "gastown", "joe", "cwd"));
+    assertEquals(joe, AgentSessions.keyOf(cost("gt-gastown-crew-joe", "crew", "Joe", 1, 0), LAYOUT));
+    assertEquals(joe, AgentSessions.keyOf(cost("gt-crew-joe", "crew", "joe", 1, 0), LAYOUT));
+    String toast = AgentSessions.keyOf(RoleTag.create(GtRole.POLECAT, "beads", "toast", "cwd"));
+    assertEquals(toast, AgentSessions.keyOf(cost("bd-toast", "polecat", "toast", 1, 0), LAYOUT));
+    // Gas Town filed boot's cost under the deacon until April 2026, since as boot; the name tells.
+    String boot = AgentSessions.keyOf(RoleTag.create(GtRole.BOOT, "", "", "cwd"));
+    assertEquals(boot, AgentSessions.keyOf(cost("hq-boot", "deacon", "deacon", 1, 0), LAYOUT));
+    assertEquals(boot, AgentSessions.keyOf(cost("hq-boot", "boot", "boot", 1, 0), LAYOUT));
     assertEquals(
         AgentSessions.keyOf(RoleTag.create(GtRole.DEACON, "", "", "cwd")),
-        AgentSessions.keyOf(cost("hq-deacon", "deacon", "deacon", 1, 0)));
+        AgentSessions.keyOf(cost("hq-deacon", "deacon", "deacon", 1, 0), LAYOUT));
+    // Dogs are billed as unknown, with no worker; their session name says which dog.
+    String alpha = AgentSessions.keyOf(RoleTag.create(GtRole.DOG, "", "alpha", "cwd"));
+    assertEquals(alpha, AgentSessions.keyOf(cost("hq-dog-alpha", "unknown", "", 1, 0), LAYOUT));
+    assertTrue(!alpha.equals(AgentSessions.keyOf(cost("hq-dog-bravo", "unknown", "", 1, 0), LAYOUT)));
   }
 
   private static final RoleTag MAYOR = RoleTag.create(GtRole.MAYOR, "", "", "cwd");
@@ -48,7 +58,7 @@ class AgentSessionsTest {
     Map<String, GtRecord> latest = new TreeMap<>();
     for (GtRecord record : records) {
       matcher
-          .sessionOf(record)
+          .sessionOf(record, LAYOUT)
           .ifPresent(s -> latest.merge(s.sessionId(), record, (a, b) -> AgentSessions.LATEST.compare(a, b) >= 0 ? a : b));
     }
     Map<String, Long> costs = new TreeMap<>();
@@ -71,7 +81,7 @@ class AgentSessionsTest {
             afterEverything);
 
     assertEquals(Map.of("morning", 900_000L, "noon", 250_000L), costs(sessions, records));
-    assertTrue(new AgentSessions(sessions).sessionOf(afterEverything).isEmpty());
+    assertTrue(new AgentSessions(sessions).sessionOf(afterEverything, LAYOUT).isEmpty());
   }
 
   @Test
@@ -103,6 +113,6 @@ class AgentSessionsTest {
     GtRecord other = cost("gt-beads-witness", "witness", "", 10_000, 30 * MINUTE).toBuilder().setRig("beads").build();
     GtRecord same = cost("gt-gastown-witness", "witness", "", 20_000, 31 * MINUTE).toBuilder().setRig("gastown").build();
     assertEquals(Map.of("w1", 20_000L), costs(sessions, List.of(other, same)));
-    assertTrue(new AgentSessions(sessions).sessionOf(other).isEmpty());
+    assertTrue(new AgentSessions(sessions).sessionOf(other, LAYOUT).isEmpty());
   }
 }

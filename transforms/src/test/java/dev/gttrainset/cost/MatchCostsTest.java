@@ -5,6 +5,7 @@ import static dev.gttrainset.cost.AgentSessionsTest.cost;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.role.TownLayout;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class MatchCostsTest {
   private static ConversationFacts session(String id, String agent, long first, long last) {
-    return ConversationFacts.create(id, (agent.isEmpty() ? "0" : "1") + agent, agent.isEmpty(), "", "", "", first, last, 0, 0, 0);
+    return ConversationFacts.create(id, (agent.isEmpty() ? "0" : "1") + agent, agent.isEmpty(), "", "", "", first, last, 0, 0, 0, List.of());
   }
 
   @Test
@@ -51,7 +52,8 @@ class MatchCostsTest {
                             cost("gt-gastown-crew-joe", "crew", "joe", 500_000, 1_000_000),
                             cost("gt-gastown-crew-ann", "crew", "ann", 700_000, 990_000),
                             cost("gt-gastown-crew-bob", "crew", "bob", 100_000, 990_000))),
-                    roles));
+                    roles,
+                    pipeline.apply("Layout", Create.of(TownLayout.create(List.of(), List.of("gastown")))).apply("LayoutView", View.asSingleton())));
 
     PAssert.that(costs.get(MatchCosts.COSTS))
         .containsInAnyOrder(List.of(KV.of("joe-1", 500_000L), KV.of("ann-1", 700_000L)));

@@ -41,7 +41,7 @@ class ScoreSamplesTest {
         .setBead("gt-abc").setBeadStatus("blocked")
         .setInterruptions(1).setOutputTokens(900)
         .build();
-    Sample scored = ScoreSamples.scored(sample(), session);
+    Sample scored = ScoreSamples.scored(ScoreSamples.withSession(sample(), session));
 
     assertEquals(0.5, scored.scoreComponents().get(OutcomeRules.TOOL_SUCCESS).value());
     assertEquals("transcript:is_error", scored.scoreComponents().get(OutcomeRules.TOOL_SUCCESS).signal());
@@ -60,7 +60,7 @@ class ScoreSamplesTest {
   @Test
   void beadsAreKeptOnlyAsIdsAndStatusWords() {
     SessionOutcome free = SessionOutcome.builder().setBead("fix the login for jane doe").setBeadStatus("Closed by Jane").build();
-    Sample scored = ScoreSamples.scored(sample(), free);
+    Sample scored = ScoreSamples.scored(ScoreSamples.withSession(sample(), free));
     assertFalse(scored.outcome().containsKey("bead"), scored.outcome()::toString);
     assertFalse(scored.outcome().containsKey("bead_status"), scored.outcome()::toString);
     assertFalse(scored.scoreComponents().containsKey(OutcomeRules.BEAD));
@@ -68,7 +68,7 @@ class ScoreSamplesTest {
 
   @Test
   void withoutASignalThereIsNoComponentForIt() {
-    Sample scored = ScoreSamples.scored(sample(), SessionOutcome.builder().build());
+    Sample scored = ScoreSamples.scored(ScoreSamples.withSession(sample(), SessionOutcome.builder().build()));
     assertFalse(scored.scoreComponents().containsKey(OutcomeRules.OUTCOME));
     assertFalse(scored.scoreComponents().containsKey(OutcomeRules.BEAD));
     assertFalse(scored.outcome().containsKey("signal"));

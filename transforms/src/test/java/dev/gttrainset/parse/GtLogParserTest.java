@@ -56,7 +56,7 @@ class GtLogParserTest {
 
     GtRecord cost = parser.records().get(0);
     assertEquals(271_535L, cost.costMicros());
-    assertEquals("hq-boot", cost.actor());
+    assertEquals("hq-boot", cost.gtSession());
     assertEquals(Timestamps.parseMillis("2026-02-25T09:29:17.027Z"), cost.timestampMillis());
     assertEquals(List.of("2 missing-field"), reasons(parser));
   }
@@ -101,12 +101,12 @@ class GtLogParserTest {
         parse(
             GtRecord.OTEL_LOGS,
             "{\"_msg\":\"session ended\",\"_stream\":\"{service.name=\\\"gt\\\"}\",\"_time\":\"2026-02-25T09:30:00.123Z\","
-                + "\"gt.session\":\"gt-gastown-toast\",\"gt.issue\":\"gt-abc\",\"exit_type\":\"completed\",\"session_id\":\"uuid-1\"}",
+                + "\"gt.session\":\"gt-gastown-toast\",\"gt.issue\":\"gt-abc\",\"exit_type\":\"completed\",\"session_id\":\"" + CLAUDE_ID + "\"}",
             "{\"_msg\":\"no time\"}");
     logs.finish();
     GtRecord log = logs.records().get(0);
-    assertEquals("uuid-1", log.sessionId());
-    assertEquals("gt-gastown-toast", log.actor());
+    assertEquals(CLAUDE_ID, log.sessionId());
+    assertEquals("gt-gastown-toast", log.gtSession());
     assertEquals("gt-abc", log.bead());
     assertEquals("COMPLETED", log.status());
     assertEquals(List.of("2 missing-field"), reasons(logs));
@@ -123,7 +123,7 @@ class GtLogParserTest {
     assertEquals(271_535, metrics.records().get(0).amount());
     assertEquals(1772010060000L, metrics.records().get(0).timestampMillis());
     assertEquals(420, metrics.records().get(1).amount());
-    assertEquals("hq-mayor", metrics.records().get(1).actor());
+    assertEquals("hq-mayor", metrics.records().get(1).gtSession());
     assertEquals(List.of("3 missing-field"), reasons(metrics));
 
     GtLogParser beads =
@@ -135,5 +135,94 @@ class GtLogParserTest {
     assertEquals("closed", beads.records().get(0).status());
     assertEquals("uuid-1", beads.records().get(0).sessionId());
     assertEquals(List.of("2 missing-field"), reasons(beads));
+  }
+
+  /** A Claude Code session id, as the transcripts' file names have them. */
+  private static final String CLAUDE_ID = "0b7a2025-5bfb-4b36-b8df-2893955146d1";
+
+  @Test
+  void readsTodaysTelemetryByRunTmuxNameAndNativeSession() {
+    GtLogParser logs =
+        parse(
+            GtRecord.OTEL_LOGS,
+            "{\"_msg\":\"agent.event\",\"_time\":\"2026-05-04T10:00:05Z\",\"session\":\"gt-toast\",\"run.id\":\"r-1\","
+                + "\"native_session_id\":\"" + CLAUDE_ID + "\"}",
+            "{\"_msg\":\"done\",\"_time\":\"2026-05-04T10:40:00Z\",\"gt.session\":\"gt-toast\",\"run.id\":\"r-1\","
+                + "\"exit_type\":\"COMPLETED\",\"status\":\"ok\"}",
+            // session.start's session_id is the tmux name now, not a Claude session.
+            "{\"_msg\":\"session.start\",\"_time\":\"2026-05-04T10:00:00Z\",\"session_id\":\"gt-toast\",\"role\":\"polecat\"}");
+    logs.finish();
+    GtRecord event = logs.records().get(0);
+    assertEquals("agent.event", event.type());
+    assertEquals(CLAUDE_ID, event.sessionId());
+    assertEquals("gt-toast", event.gtSession());
+    assertEquals("r-1", event.runId());
+    GtRecord done = logs.records().get(1);
+    assertEquals("", done.sessionId());
+    assertEquals("COMPLETED", done.status());
+    assertEquals("r-1", done.runId());
+    assertEquals("", logs.records().get(2).sessionId());
+    assertEquals("gt-toast", logs.records().get(2).gtSession());
+  }
+
+  @Test
+  void readsMergeRequestsAndTheRefinerysMailFromABeadsExport() {
+    GtLogParser beads =
+        parse(
+            GtRecord.BEADS,
+            "{\"_type\":\"issue\",\"id\":\"gt-wisp-x1y2\",\"title\":\"Merge: gt-abc\",\"description\":\"branch: polecat/toast-gt-abc\\n"
+                + "target: main\\nsource_issue: gt-abc\\nrig: gastown\\nworker: toast\",\"status\":\"closed\",\"issue_type\":\"task\","
+                + "\"created_at\":\"2026-05-04T10:39:00Z\",\"closed_at\":\"2026-05-04T12:00:00Z\",\"close_reason\":\"superseded by gt-wisp-z9\","
+                + "\"labels\":[\"gt:merge-request\"]}",
+            "{\"id\":\"gt-mr-7\",\"title\":\"Merge: gt-def\",\"status\":\"blocked\",\"issue_type\":\"merge-request\","
+                + "\"description\":\"branch: polecat/nux-gt-def\\nworker: nux\"}",
+            "{\"id\":\"hq-m1\",\"title\":\"MERGE_FAILED toast\",\"description\":\"Branch: polecat/toast-gt-abc\\nIssue: gt-abc\\n"
+                + "Failure-Type: tests\",\"status\":\"open\",\"issue_type\":\"task\",\"assignee\":\"gastown/witness\","
+                + "\"created_at\":\"2026-05-04T12:00:10Z\",\"labels\":[\"gt:message\",\"from:gastown/refinery\"]}",
+            "{\"id\":\"hq-m2\",\"title\":\"Lunch?\",\"status\":\"open\",\"issue_type\":\"message\"}");
+    beads.finish();
+    GtRecord superseded = beads.records().get(0);
+    assertEquals("merge_request", superseded.type());
+    assertEquals("superseded", superseded.reason());
+    assertEquals("gt-abc", superseded.bead());
+    assertEquals("polecat/toast-gt-abc", superseded.branch());
+    assertEquals("toast", superseded.worker());
+    assertEquals("gastown", superseded.rig());
+    assertEquals(Timestamps.parseMillis("2026-05-04T10:39:00Z"), superseded.timestampMillis(), "dated by its submission");
+    assertEquals("blocked", beads.records().get(1).reason());
+    GtRecord mail = beads.records().get(2);
+    assertEquals("mail", mail.type());
+    assertEquals("merge_failed", mail.reason());
+    assertEquals("toast", mail.worker());
+    assertEquals("gastown/refinery", mail.actor());
+    assertEquals("polecat/toast-gt-abc", mail.branch());
+    assertEquals("message", beads.records().get(3).type());
+  }
+
+  @Test
+  void readsTheVerdictWordsOfMailAndNudgeEvents() {
+    GtLogParser events =
+        parse(
+            GtRecord.EVENTS,
+            "{\"ts\":\"2026-05-04T12:00:10Z\",\"source\":\"gt\",\"type\":\"mail\",\"actor\":\"gastown/refinery\","
+                + "\"payload\":{\"to\":\"gastown/witness\",\"subject\":\"MERGED toast\"}}",
+            "{\"ts\":\"2026-05-04T12:00:10Z\",\"source\":\"gt\",\"type\":\"nudge\",\"actor\":\"gastown/refinery\","
+                + "\"payload\":{\"rig\":\"gastown\",\"target\":\"gastown/nux\",\"reason\":\"MERGE_FAILED: branch=polecat/nux-q"
+                + " issue=gt-q type=conflict error=rebase failed\"}}",
+            "{\"ts\":\"2026-05-04T12:00:10Z\",\"source\":\"gt\",\"type\":\"nudge\",\"actor\":\"mayor\","
+                + "\"payload\":{\"target\":\"gastown/witness\",\"reason\":\"status?\"}}",
+            "{\"ts\":\"2026-05-04T12:15:00Z\",\"source\":\"gt\",\"type\":\"session_death\",\"actor\":\"daemon\","
+                + "\"payload\":{\"session\":\"gt-toast\",\"agent\":\"gastown/polecats/toast\",\"reason\":\"idle after gt done\"}}");
+    events.finish();
+    assertEquals("merged", events.records().get(0).reason());
+    assertEquals("toast", events.records().get(0).worker());
+    assertEquals("gastown/witness", events.records().get(0).status());
+    GtRecord failed = events.records().get(1);
+    assertEquals("merge_failed", failed.reason());
+    assertEquals("polecat/nux-q", failed.branch());
+    assertEquals("gastown/nux", failed.status());
+    assertEquals("", events.records().get(2).reason());
+    assertEquals("gt-toast", events.records().get(3).gtSession());
+    assertEquals("idle after gt done", events.records().get(3).reason());
   }
 }

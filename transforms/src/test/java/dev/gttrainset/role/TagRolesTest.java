@@ -6,6 +6,11 @@ import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.SessionDecision;
+import dev.gttrainset.model.SessionOutcome;
+import org.apache.beam.sdk.values.KV;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.TaggedConversation;
 import dev.gttrainset.stats.StatKeys;
@@ -63,9 +68,14 @@ class TagRolesTest {
     PCollectionTuple decided =
         conversations
             .apply("Facts", MapElements.into(TypeDescriptor.of(ConversationFacts.class)).via(ConversationFacts::of))
-            .apply(TagRoles.using(records, List.of()));
+            .apply(TagRoles.using(records, TagRoles.learnLayout(records, List.of())));
     PCollectionTuple tagged =
-        conversations.apply(TagConversations.with(decided.get(TagRoles.ROLES).apply(View.asMap())));
+        conversations.apply(
+            TagConversations.with(
+                decided
+                    .get(TagRoles.ROLES)
+                    .apply(MapElements.into(new TypeDescriptor<KV<String, SessionDecision>>() {}).via(TagRolesTest::decided))
+                    .apply(View.asMap())));
 
     PAssert.that(tagged.get(TagConversations.TAGGED))
         .satisfies(
@@ -103,5 +113,10 @@ class TagRolesTest {
               return null;
             });
     pipeline.run().waitUntilFinish();
+  }
+
+  /** A session decided by its role alone. */
+  private static KV<String, SessionDecision> decided(KV<String, RoleTag> role) {
+    return KV.of(role.getKey(), SessionDecision.create(role.getValue(), Sample.NO_COST, SessionOutcome.builder().build()));
   }
 }

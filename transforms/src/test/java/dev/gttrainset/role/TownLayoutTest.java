@@ -20,7 +20,7 @@ class TownLayoutTest {
     assertEquals(GtRole.MAYOR, roleOfPath(layout, "/home/ubuntu/gt/mayor"));
     assertEquals(GtRole.DEACON, roleOfPath(layout, "/home/ubuntu/gt/deacon"));
     assertEquals(GtRole.BOOT, roleOfPath(layout, "/home/ubuntu/gt/deacon/dogs/boot"));
-    assertEquals(GtRole.DEACON, roleOfPath(layout, "/home/ubuntu/gt/deacon/dogs/rex"));
+    assertEquals(GtRole.DOG, roleOfPath(layout, "/home/ubuntu/gt/deacon/dogs/rex"));
     assertEquals(GtRole.WITNESS, roleOfPath(layout, "/home/ubuntu/gt/gastown/witness"));
     assertEquals(GtRole.REFINERY, roleOfPath(layout, "/home/ubuntu/gt/gastown/refinery/rig"));
     assertEquals(GtRole.CREW, roleOfPath(layout, "/home/ubuntu/gt/gastown/crew/joe/src"));

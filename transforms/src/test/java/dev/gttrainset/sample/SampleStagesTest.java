@@ -8,22 +8,18 @@ import static dev.gttrainset.sample.Messages.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.model.SessionDecision;
+import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.model.TaggedConversation;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,21 +28,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SampleStagesTest {
   @Test
   void buildSamplesCutsWindowsAndGivesThemTheSessionsCost(TestPipeline pipeline) {
-    PCollectionView<Map<String, Long>> costs =
-        pipeline
-            .apply("Costs", Create.of(KV.of("s1", 420_000L)).withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-            .apply(View.asMap());
+    SessionOutcome merged = SessionOutcome.builder().setOutcomeSignal("events:merged").setOutcomeValue(1.0).build();
     TaggedConversation tagged =
-        TaggedConversation.create(conversation(user("status?"), answer("All agents healthy.")), MAYOR);
+        TaggedConversation.create(
+            conversation(user("status?"), answer("All agents healthy.")), SessionDecision.create(MAYOR, 420_000L, merged));
 
     PCollectionTuple built =
-        pipeline.apply("Tagged", Create.of(tagged)).apply(BuildSamples.with(new SampleWindower(1_000, 4_000, false), costs));
+        pipeline.apply("Tagged", Create.of(tagged)).apply(BuildSamples.with(new SampleWindower(1_000, 4_000, false)));
 
     PAssert.that(built.get(BuildSamples.SAMPLES))
         .satisfies(
             samples -> {
               Sample only = samples.iterator().next();
               assertEquals(420_000L, only.costMicros());
+              assertEquals("events:merged", only.outcome().get("signal"));
               assertEquals(3, only.messages().size());
               return null;
             });
