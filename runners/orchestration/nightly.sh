@@ -4,8 +4,10 @@
 # pass the same flags themselves. Exit codes are the job's: 0 done, 1 retry may help, 2 bad options
 # or input (do not retry), 3 leak gate (do not retry).
 #
-# Settings (environment): GT_TRAINSET_JAR, GT_SESSIONS, GT_TOWN, GT_HOME_DIR, GT_TRAINSET_OUT,
-# GT_TRAINSET_DAY (default: yesterday, UTC; set it to rerun or backfill a day).
+# Settings (environment): GT_TRAINSET_JAR, GT_SESSIONS (default: the job's own, ~/.claude/projects
+# and every ~/.claude-accounts/*/projects), GT_TOWN, GT_HOME_DIR, GT_BEADS (bd export --all files,
+# comma-separated; default: the town's .beads/issues.jsonl), GT_TRAINSET_OUT, GT_TRAINSET_DAY
+# (default: yesterday, UTC; set it to rerun or backfill a day).
 set -euo pipefail
 JAR=${GT_TRAINSET_JAR:-/opt/gt-trainset/gt-trainset.jar}
 OUT=${GT_TRAINSET_OUT:-/var/lib/gt-trainset}
@@ -16,7 +18,8 @@ mkdir -p "$OUT"
 exec 9>"$OUT/.nightly.lock"
 flock 9
 exec java -jar "$JAR" \
-  --sessions="${GT_SESSIONS:-$HOME/.claude/projects}" \
+  --sessions="${GT_SESSIONS:-~/.claude/projects}" \
+  ${GT_BEADS:+--beads="$GT_BEADS"} \
   --town="${GT_TOWN:-$HOME/gt}" \
   --gtHome="${GT_HOME_DIR:-$HOME/.gt}" \
   --since="$DAY" --until="$NEXT" \

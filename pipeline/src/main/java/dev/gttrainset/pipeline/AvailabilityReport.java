@@ -22,7 +22,7 @@ final class AvailabilityReport {
   /** A role with more than this share of the samples is flagged as dominant. */
   static final BigDecimal DOMINANT_PCT = BigDecimal.valueOf(40);
 
-  private static final Map<String, String> SOURCE_TITLES =
+  static final Map<String, String> SOURCE_TITLES =
       Map.of(
           "sessions", "Claude Code sessions",
           "events", "Town events (`.events.jsonl`)",
@@ -40,6 +40,7 @@ final class AvailabilityReport {
     overview(md, stats);
     window(md, stats);
     sources(md, stats, context);
+    CoverageReport.timeCovered(md, stats, context);
     roles(md, stats);
     datasets(md, stats);
     signals(md, stats);
@@ -345,7 +346,7 @@ final class AvailabilityReport {
   }
 
   /** An observation, what to do about it, or both (either may be null). */
-  private static final class Finding {
+  static final class Finding {
     final String observation;
     final String recommendation;
 
@@ -466,6 +467,7 @@ final class AvailabilityReport {
               "Cost records match sessions by role, worker and time: check that the cost log and"
                   + " the sessions come from the same town and period."));
     }
+    findings.addAll(CoverageReport.findings(stats, context));
     if (StatsDocument.linesBalance(stats) != 0 || StatsDocument.samplesBalance(stats) != 0) {
       findings.add(
           new Finding(

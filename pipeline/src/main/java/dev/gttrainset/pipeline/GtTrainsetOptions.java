@@ -8,8 +8,9 @@ import org.apache.beam.sdk.options.Validation;
 /** The job's command line. {@code --help} prints these descriptions. */
 public interface GtTrainsetOptions extends PipelineOptions {
   @Description(
-      "Claude Code transcripts: a folder (searched recursively for *.jsonl and *.jsonl.gz, "
-          + "subagent files included) or a glob. '~' is your home.")
+      "Claude Code transcripts: folders (searched recursively for *.jsonl and *.jsonl.gz, "
+          + "subagent files included) or globs, comma-separated. '~' is your home. The default also "
+          + "reads every ~/.claude-accounts/<handle>/projects (Gas Town's other accounts) that exists.")
   @Default.String("~/.claude/projects")
   String getSessions();
 

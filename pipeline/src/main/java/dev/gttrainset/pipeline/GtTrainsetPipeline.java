@@ -1,14 +1,10 @@
 package dev.gttrainset.pipeline;
 
-import dev.gttrainset.cost.MatchCosts;
 import dev.gttrainset.gate.OutputGate;
-import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.OutputLine;
-import dev.gttrainset.model.RoleTag;
-import dev.gttrainset.model.SessionOutcome;
-import dev.gttrainset.outcome.MatchOutcomes;
+import dev.gttrainset.model.SessionDecision;
 import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.output.ReadPublishedHashes;
 import dev.gttrainset.output.RecordFormat;
@@ -21,7 +17,7 @@ import dev.gttrainset.parse.ReadGtLogs;
 import dev.gttrainset.parse.ReadSessions;
 import dev.gttrainset.parse.VictoriaQuery;
 import dev.gttrainset.role.TagConversations;
-import dev.gttrainset.role.TagRoles;
+import dev.gttrainset.session.DecideSessions;
 import dev.gttrainset.sample.BalanceRoles;
 import dev.gttrainset.sample.BuildSamples;
 import dev.gttrainset.sample.DedupByContentHash;
@@ -63,7 +59,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * The whole job, top to bottom, each step named as in DESIGN.md: read sessions and Gas Town logs,
- * tag roles, cost them, build samples, scrub, filter, deduplicate, split and write; every stage's
+ * decide each session once (role, cost, outcome), join it to its conversations, build samples, scrub, filter, deduplicate, split and write; every stage's
  * statistics become {@code stats.json} and {@code REPORT.md} once the datasets are written.
  */
 public final class GtTrainsetPipeline {
@@ -102,24 +98,18 @@ public final class GtTrainsetPipeline {
 
     PCollectionTuple sessions =
         pipeline.apply(
-            "ReadSessions", ReadSessions.from(paths.sessionsPattern(), paths.sessionsRoot(), window));
+            "ReadSessions", ReadSessions.from(paths.sessionRoots(), window));
     PCollectionTuple gtLogs = pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()).andLive(live));
     PCollection<GtRecord> gtRecords = gtLogs.get(ReadGtLogs.RECORDS);
 
-    PCollection<ConversationFacts> facts = sessions.get(ReadSessions.FACTS);
-    PCollectionTuple roles = facts.apply("TagRoles", TagRoles.using(gtRecords, paths.layoutHints()));
-    PCollectionView<Map<String, RoleTag>> roleBySession =
-        roles.get(TagRoles.ROLES).apply("RoleBySession", View.asMap());
+    PCollectionTuple decided =
+        sessions.get(ReadSessions.FACTS).apply("DecideSessions", DecideSessions.from(gtRecords, paths.layoutHints()));
+    PCollectionView<Map<String, SessionDecision>> sessionDecisions =
+        decided.get(DecideSessions.DECISIONS).apply("DecisionBySession", View.asMap());
     PCollectionTuple tagged =
         sessions
             .get(ReadSessions.CONVERSATIONS)
-            .apply("TagConversations", TagConversations.with(roleBySession));
-    PCollectionTuple costs = facts.apply("MatchCosts", MatchCosts.from(gtRecords, roleBySession));
-    PCollectionView<Map<String, Long>> costBySession =
-        costs.get(MatchCosts.COSTS).apply("CostBySession", View.asMap());
-    PCollectionTuple outcomes = facts.apply("MatchOutcomes", MatchOutcomes.from(gtRecords, roleBySession));
-    PCollectionView<Map<String, SessionOutcome>> outcomeBySession =
-        outcomes.get(MatchOutcomes.OUTCOMES).apply("OutcomeBySession", View.asMap());
+            .apply("TagConversations", TagConversations.with(sessionDecisions));
 
     PCollectionTuple built =
         tagged
@@ -130,8 +120,7 @@ public final class GtTrainsetPipeline {
                     new SampleWindower(
                         options.getMaxSampleTokens(),
                         options.getMaxToolResultChars(),
-                        options.getKeepThinking()),
-                    costBySession));
+                        options.getKeepThinking())));
     PCollectionView<Map<String, String>> people =
         sessions.get(ReadSessions.CONVERSATIONS).apply("PeopleInSessions", PeopleInSessions.found());
     PCollectionTuple scrubbed =
@@ -146,7 +135,7 @@ public final class GtTrainsetPipeline {
         shortened
             .get(ShortenToolOutput.SAMPLES)
             .apply("HashContent", HashContent.create())
-            .apply("ScoreSamples", ScoreSamples.with(outcomeBySession));
+            .apply("ScoreSamples", ScoreSamples.create());
     PCollectionView<ToolTable> tools = scored.get(ScoreSamples.SAMPLES).apply("LearnTools", LearnToolTable.fromCalls());
     PCollectionTuple filtered =
         scored
@@ -194,7 +183,9 @@ public final class GtTrainsetPipeline {
     PCollection<String> datasets = lines.apply("WriteDatasets", WriteJsonlFiles.to(paths.staging()));
 
     List<KV<String, Long>> notRead = new ArrayList<>();
-    EntriesNotRead.under(paths.sessionsRoot()).forEach((key, count) -> notRead.add(KV.of(key, count)));
+    Map<String, Long> entries = new java.util.TreeMap<>();
+    paths.sessionRoots().roots().forEach(root -> EntriesNotRead.under(root.folder()).forEach((key, count) -> entries.merge(key, count, Long::sum)));
+    entries.forEach((key, count) -> notRead.add(KV.of(key, count)));
     PCollection<KV<String, Long>> entriesNotRead =
         pipeline.apply(
             "EntriesNotRead", Create.of(notRead).withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
@@ -203,10 +194,8 @@ public final class GtTrainsetPipeline {
         PCollectionList.of(sessions.get(ReadSessions.STATS))
             .and(entriesNotRead)
             .and(gtLogs.get(ReadGtLogs.STATS))
-            .and(roles.get(TagRoles.STATS))
+            .and(decided.get(DecideSessions.STATS))
             .and(tagged.get(TagConversations.STATS))
-            .and(costs.get(MatchCosts.STATS))
-            .and(outcomes.get(MatchOutcomes.STATS))
             .and(scored.get(ScoreSamples.STATS))
             .and(built.get(BuildSamples.STATS))
             .and(scrubbed.get(Scrub.STATS))

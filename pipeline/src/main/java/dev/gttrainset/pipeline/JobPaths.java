@@ -1,7 +1,10 @@
 package dev.gttrainset.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.parse.GtLog;
+import dev.gttrainset.parse.SessionRoots;
 import dev.gttrainset.role.TownLayout;
 import java.io.IOException;
 import java.io.Serializable;
@@ -25,8 +28,10 @@ public final class JobPaths implements Serializable {
   static final String DATE_TEMPLATE = "{date}";
   private static final List<String> RIG_FOLDERS = List.of("witness", "refinery", "crew", "polecats");
 
-  private final String sessionsPattern;
-  private final String sessionsRoot;
+  /** The default of {@code --sessions}: with it, every account's transcripts are read too. */
+  static final String DEFAULT_SESSIONS = "~/.claude/projects";
+
+  private final SessionRoots sessionRoots;
   private final String town;
   private final String gtHome;
   private final String output;
@@ -35,16 +40,14 @@ public final class JobPaths implements Serializable {
   private final List<GtLog> observability;
 
   private JobPaths(
-      String sessionsPattern,
-      String sessionsRoot,
+      SessionRoots sessionRoots,
       String town,
       String gtHome,
       String output,
       List<String> layoutHints,
       List<String> publishedDatasets,
       List<GtLog> observability) {
-    this.sessionsPattern = sessionsPattern;
-    this.sessionsRoot = sessionsRoot;
+    this.sessionRoots = sessionRoots;
     this.town = town;
     this.gtHome = gtHome;
     this.output = output;
@@ -59,23 +62,19 @@ public final class JobPaths implements Serializable {
   public static JobPaths resolve(GtTrainsetOptions options, Map<String, String> environment, LocalDate day)
       throws UsageException {
     String home = System.getProperty("user.home");
-    String sessions = expand(options.getSessions(), home);
-    String pattern;
-    String root;
-    int glob = firstGlobChar(sessions);
-    if (glob >= 0) {
-      pattern = sessions.startsWith("/") ? sessions : absolute(".") + "/" + sessions;
-      glob = firstGlobChar(pattern);
-      int slash = pattern.lastIndexOf('/', glob);
-      root = slash <= 0 ? "/" : pattern.substring(0, slash);
-    } else {
-      Path path = Paths.get(sessions).toAbsolutePath().normalize();
-      if (!Files.exists(path)) {
-        throw new UsageException("--sessions: " + path + " does not exist");
+    List<SessionRoots.Root> roots = new ArrayList<>();
+    for (String sessions : options.getSessions().split(",")) {
+      if (!sessions.isBlank()) {
+        roots.add(sessionRoot(expand(sessions.strip(), home)));
       }
-      boolean folder = Files.isDirectory(path);
-      pattern = folder ? path + "/**" : path.toString();
-      root = folder ? path.toString() : String.valueOf(path.getParent());
+    }
+    if (options.getSessions().equals(DEFAULT_SESSIONS)) {
+      for (Path folder : accountProjects(Paths.get(home, ".claude-accounts"))) {
+        roots.add(sessionRoot(folder.toString()));
+      }
+    }
+    if (roots.isEmpty()) {
+      throw new UsageException("--sessions: give a folder or glob of transcripts");
     }
 
     Path town = absolute(expand(options.getTown(), home));
@@ -98,6 +97,7 @@ public final class JobPaths implements Serializable {
       }
     }
     rigsOf(town).forEach(rig -> hints.add(TownLayout.rigHint(rig)));
+    hints.addAll(registeredRigs(town.resolve("mayor/rigs.json")));
     List<String> published =
         options.getDedupAgainst().isBlank()
             ? List.of()
@@ -108,7 +108,41 @@ public final class JobPaths implements Serializable {
     String beads = options.getBeads().isBlank() ? town + "/.beads/issues.jsonl," + town + "/*/.beads/issues.jsonl" : options.getBeads();
     addLogs(observability, GtRecord.BEADS, beads, "beads", home);
     return new JobPaths(
-        pattern, root, town.toString(), gtHome.toString(), output.toString(), hints, published, observability);
+        SessionRoots.of(roots), town.toString(), gtHome.toString(), output.toString(), hints, published, observability);
+  }
+
+  /** A folder of transcripts (searched recursively) or a glob, with the folder its paths are relative to. */
+  private static SessionRoots.Root sessionRoot(String sessions) throws UsageException {
+    int glob = firstGlobChar(sessions);
+    if (glob >= 0) {
+      String pattern = sessions.startsWith("/") ? sessions : absolute(".") + "/" + sessions;
+      glob = firstGlobChar(pattern);
+      int slash = pattern.lastIndexOf('/', glob);
+      return new SessionRoots.Root(pattern, slash <= 0 ? "/" : pattern.substring(0, slash));
+    }
+    Path path = Paths.get(sessions).toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      throw new UsageException("--sessions: " + path + " does not exist");
+    }
+    boolean folder = Files.isDirectory(path);
+    return new SessionRoots.Root(folder ? path + "/**" : path.toString(), folder ? path.toString() : String.valueOf(path.getParent()));
+  }
+
+  /**
+   * The transcript folders of Claude Code's other accounts: Gas Town gives each account its own
+   * {@code CLAUDE_CONFIG_DIR}, {@code ~/.claude-accounts/<handle>}, with its own {@code projects}.
+   */
+  static List<Path> accountProjects(Path accounts) {
+    List<Path> folders = new ArrayList<>();
+    if (!Files.isDirectory(accounts)) {
+      return folders;
+    }
+    try (Stream<Path> handles = Files.list(accounts)) {
+      handles.map(handle -> handle.resolve("projects")).filter(Files::isDirectory).sorted().forEach(folders::add);
+    } catch (IOException e) {
+      // Unreadable accounts only cost us their transcripts; the report shows what was read.
+    }
+    return folders;
   }
 
   /** A log for each of a comma-separated list of paths or patterns. */
@@ -150,12 +184,9 @@ public final class JobPaths implements Serializable {
     return patterns;
   }
 
-  public String sessionsPattern() {
-    return sessionsPattern;
-  }
-
-  public String sessionsRoot() {
-    return sessionsRoot;
+  /** Where the transcripts are: every folder or glob of {@code --sessions}. */
+  public SessionRoots sessionRoots() {
+    return sessionRoots;
   }
 
   public String output() {
@@ -181,7 +212,7 @@ public final class JobPaths implements Serializable {
     List<GtLog> logs = new ArrayList<>();
     logs.add(GtLog.create(GtRecord.EVENTS, town + "/.events.jsonl", "town"));
     logs.add(GtLog.create(GtRecord.COSTS, gtHome + "/costs.jsonl", "gt_home"));
-    // cmd-usage.jsonl, daily cmd-usage-YYYY-MM-DD.jsonl, and rotated or gzipped ones.
+    // cmd-usage.jsonl (Gas Town never rotates it), and copies a user rotated or gzipped.
     logs.add(GtLog.create(GtRecord.COMMANDS, gtHome + "/cmd-usage*.jsonl*", "gt_home"));
     // OpenTelemetry logs and metrics when given; beads from the town's rigs unless given.
     logs.addAll(observability);
@@ -191,7 +222,7 @@ public final class JobPaths implements Serializable {
   /** Every source by the name the statistics use, with the path or pattern it was read from. */
   public Map<String, String> sourcePaths() {
     Map<String, String> paths = new java.util.LinkedHashMap<>();
-    paths.put("sessions", sessionsPattern);
+    paths.put("sessions", sessionRoots.describe());
     gtLogs().forEach(log -> paths.merge(log.source(), log.filepattern(), (a, b) -> a + "," + b));
     return paths;
   }
@@ -213,6 +244,31 @@ public final class JobPaths implements Serializable {
       // An unreadable town only costs us the rig hints; the events still name the rigs.
     }
     return rigs;
+  }
+
+  /**
+   * The rigs the town registered and their beads prefixes, which name their agents' tmux sessions:
+   * {@code {"rigs":{"gastown":{"beads":{"prefix":"gt"}}}}}. A town without the file (older towns,
+   * a copy of the logs alone) learns prefixes from its cost records instead.
+   */
+  static List<String> registeredRigs(Path rigsJson) {
+    List<String> hints = new ArrayList<>();
+    if (!Files.isRegularFile(rigsJson)) {
+      return hints;
+    }
+    try {
+      JsonNode rigs = new ObjectMapper().readTree(rigsJson.toFile()).path("rigs");
+      rigs.fieldNames().forEachRemaining(rig -> {
+        hints.add(TownLayout.rigHint(rig));
+        String prefix = rigs.path(rig).path("beads").path("prefix").asText("");
+        if (!prefix.isEmpty()) {
+          hints.add(TownLayout.prefixHint(prefix, rig));
+        }
+      });
+    } catch (IOException e) {
+      // A broken registry only costs us its hints; the cost records still show the prefixes.
+    }
+    return hints;
   }
 
   private static int firstGlobChar(String path) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
@@ -67,11 +66,11 @@ public final class Main {
       paths = JobPaths.resolve(options, System.getenv(), RunWindows.day(options, now));
       live = LiveTelemetry.fromOptions(options, now);
       FileSystems.setDefaultPipelineOptions(options);
-      long transcripts = countTranscripts(paths.sessionsPattern());
+      long transcripts = countTranscripts(paths.sessionRoots().patterns());
       if (transcripts == 0) {
-        throw new UsageException("--sessions: no *.jsonl or *.jsonl.gz under " + paths.sessionsPattern());
+        throw new UsageException("--sessions: no *.jsonl or *.jsonl.gz under " + paths.sessionRoots().describe());
       }
-      out.printf(Locale.ROOT, "gt-trainset: %,d transcript files match %s%n", transcripts, paths.sessionsPattern());
+      out.printf(Locale.ROOT, "gt-trainset: %,d transcript files match %s%n", transcripts, paths.sessionRoots().describe());
       for (GtLog log : paths.gtLogs()) {
         long files = FileSystems.match(log.filepattern(), EmptyMatchTreatment.ALLOW).metadata().size();
         out.printf(
@@ -189,11 +188,14 @@ public final class Main {
     }
   }
 
-  private static long countTranscripts(String pattern) throws IOException {
-    List<MatchResult> results = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW);
-    return results.get(0).metadata().stream()
-        .map(m -> m.resourceId().getFilename())
-        .filter(name -> name != null && (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")))
-        .count();
+  private static long countTranscripts(List<String> patterns) throws IOException {
+    long count = 0;
+    for (MatchResult result : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
+      count += result.metadata().stream()
+          .map(m -> m.resourceId().getFilename())
+          .filter(name -> name != null && (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")))
+          .count();
+    }
+    return count;
   }
 }

@@ -26,7 +26,8 @@ final class OutcomeReport {
         + " each beside it with its weight and signal. Weights: ");
     new TreeMap<>(OutcomeRules.WEIGHTS).forEach((name, weight) -> md.append('`').append(name).append("` ").append(weight).append(", "));
     md.setLength(md.length() - 2);
-    md.append(". No text is read for it.\n\n");
+    md.append(". Of text, only the words Gas Town writes for machines are read for it (`MERGED toast`,"
+        + " `POLECAT_DONE toast exit=COMPLETED`).\n\n");
     JsonNode records = stats.path("outcomes").path("records");
     if (records.size() > 0) {
       md.append("### Signal records, by source\n\n| Source | Found their session | Did not |\n|---|---:|---:|\n");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.parse.GtLogParser;
+import dev.gttrainset.parse.Timestamps;
+import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.parse.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -134,6 +136,9 @@ final class StatsDocument {
     if (leaf.endsWith(MICROS_SUFFIX)) {
       String name = leaf.substring(0, leaf.length() - MICROS_SUFFIX.length()) + "cost_usd";
       node.put(name, GtLogParser.dollars(value));
+    } else if (leaf.endsWith(StatKeys.MILLIS_SUFFIX)) {
+      // A moment, not a count: shown as a time.
+      node.put(leaf.substring(0, leaf.length() - StatKeys.MILLIS_SUFFIX.length()), Timestamps.format(value));
     } else {
       // Two keys can meet once scrubbed: their counts add up.
       node.put(leaf, node.path(leaf).asLong(0) + value);
