@@ -42,7 +42,7 @@ class LiveTelemetryJobTest {
         "--otelLogs=" + town.resolve("otel/victorialogs.jsonl"), "--metricsExport=" + town.resolve("otel/victoriametrics.jsonl")));
     live = JobRun.of(work.resolve("live"), args(
         "--victoriaLogsUrl=" + server.url(), "--victoriaMetricsUrl=" + server.url(),
-        "--telemetryFrom=2026-05-04", "--telemetryTo=2026-05-18"));
+        "--telemetryFrom=2026-04-13", "--telemetryTo=2026-04-27"));
   }
 
   @AfterAll
@@ -76,7 +76,7 @@ class LiveTelemetryJobTest {
     assertEquals(14 * 24 + 1, server.requests());
     assertTrue(live.out.contains("(live, 336 pages)"), live.out);
     assertTrue(live.stats().at("/sources/otel_logs/found").asBoolean());
-    assertTrue(live.stats().at("/sources/otel_logs/path").asText().endsWith("/select/logsql/query from 2026-05-04T00:00:00Z to 2026-05-18T00:00:00Z"));
+    assertTrue(live.stats().at("/sources/otel_logs/path").asText().endsWith("/select/logsql/query from 2026-04-13T00:00:00Z to 2026-04-27T00:00:00Z"));
   }
 
   @Test

@@ -15,14 +15,14 @@ enum Era {
    */
   FEBRUARY_2026("2026-02", Instant.parse("2026-01-12T00:00:00Z")),
   /**
-   * Since spring 2026: tmux sessions named by the rig's beads prefix ({@code mayor/rigs.json}),
+   * Since spring 2026 (the town starts the day after boot was first billed as boot): tmux sessions named by the rig's beads prefix ({@code mayor/rigs.json}),
    * boot billed as boot and dogs as unknown, beacons naming {@code dog alpha} and {@code polecat
    * toast (rig: gastown)}; verdicts in merge-request beads, the refinery's mail and {@code
    * POLECAT_DONE} nudges, read from {@code bd export} files while {@code issues.jsonl} stays
    * empty; telemetry keyed by tmux name and {@code run.id}, the Claude session only in {@code
    * agent.event}'s {@code native_session_id}.
    */
-  MAY_2026("2026-05", Instant.parse("2026-05-04T00:00:00Z"));
+  MAY_2026("2026-05", Instant.parse("2026-04-13T00:00:00Z"));
 
   /** Each rig's beads prefix, as {@code gt rig add} registers it. */
   static final Map<String, String> PREFIXES = Map.of("gastown", "gt", "beads", "bd", "wyvern", "wy");

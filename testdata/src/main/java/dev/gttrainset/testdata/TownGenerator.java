@@ -179,7 +179,7 @@ public final class TownGenerator {
           transcript.brokenLine(BROKEN_LINE);
           brokenLines++;
         }
-        transcript.pause(Duration.ofMinutes(1 + random.nextInt(20)));
+        transcript.pause(Duration.ofMinutes(1 + random.nextInt(8)));
       }
       end = transcript.lastRecord();
       count(transcript);
