@@ -127,6 +127,13 @@ class GasTownErasJobTest {
     assertEquals(List.of(), wrong);
     long withCost = truth.values().stream().filter(s -> !s.get("cost_usd").isNull()).count();
     assertEquals(withCost, runs.get(era).stats().at("/costs/sessions_with_cost").asLong());
+    // Every session's, those that gave no sample included: each role's cost is the sum of its sessions' last lines.
+    Map<String, BigDecimal> byRole = new TreeMap<>();
+    truth.values().stream()
+        .filter(s -> !s.get("cost_usd").isNull())
+        .forEach(s -> byRole.merge(s.get("role").asText(), new BigDecimal(s.get("cost_usd").asText()), BigDecimal::add));
+    byRole.forEach((role, cost) ->
+        assertEquals(0, cost.compareTo(runs.get(era).stats().path("roles").path(role).path("cost_usd").decimalValue()), role));
   }
 
   @ParameterizedTest
