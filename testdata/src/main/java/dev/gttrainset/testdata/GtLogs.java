@@ -105,7 +105,10 @@ final class GtLogs {
     })));
   }
 
-  /** A VictoriaMetrics series of one session, as /api/v1/export writes it: a counter's values. */
+  /**
+   * A VictoriaMetrics series of one session, as /api/v1/export writes it: a counter's values, from
+   * zero when the agent's process started, so the first is small (a restart shows as a drop).
+   */
   void metric(Instant from, Instant to, String name, Agent agent, String sessionId, String type, double total) {
     metrics.add(new Line(to, json(json -> {
       json.writeObjectFieldStart("metric");
@@ -119,7 +122,7 @@ final class GtLogs {
       }
       json.writeEndObject();
       json.writeArrayFieldStart("values");
-      json.writeNumber(Math.round(total / 3 * 1e6) / 1e6);
+      json.writeNumber(Math.round(total / 20 * 1e6) / 1e6);
       json.writeNumber(Math.round(total * 1e6) / 1e6);
       json.writeEndArray();
       json.writeArrayFieldStart("timestamps");
@@ -271,6 +274,11 @@ final class GtLogs {
       json.writeStringField("actor", agent.address());
       json.writeNumberField("argc", Math.max(0, words.length - 2));
     })));
+  }
+
+  /** A counter's last value as written, in plain dollars: 0.27, 2.05482. */
+  static String dollars(double usd) {
+    return java.math.BigDecimal.valueOf(Math.round(usd * 1e6), 6).stripTrailingZeros().toPlainString();
   }
 
   /**

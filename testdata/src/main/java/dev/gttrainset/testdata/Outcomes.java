@@ -37,11 +37,20 @@ final class Outcomes {
     return counts;
   }
 
-  /** Writes what became of the session; returns the refinery's verdict on its work, or null. */
-  String session(Agent agent, String sessionId, Instant start, Instant end) {
+  /**
+   * What the town recorded of a session, for {@code truth.jsonl}: the refinery's verdict on its
+   * work, and the cost its metric series counted, with whether they name the session or only its
+   * tmux name (null when there is none).
+   */
+  record Recorded(String verdict, String metricCostUsd, String metricLabels) {}
+
+  /** Writes what became of the session. */
+  Recorded session(Agent agent, String sessionId, Instant start, Instant end) {
     if (!agent.inGasTown()) {
-      return null;
+      return new Recorded(null, null, null);
     }
+    String metricCost = null;
+    String metricLabels = null;
     String bead = "";
     String verdict = null;
     if (agent.role() == Role.POLECAT || (agent.role() == Role.CREW && random.nextInt(3) == 0)) {
@@ -73,7 +82,8 @@ final class Outcomes {
     if (random.nextInt(10) < 6) {
       // Most logs name the Claude session; some only the Gas Town one, as older gt versions did.
       // Since spring 2026 only agent.event names it, as native_session_id, tied to done by run.id.
-      String named = random.nextInt(5) == 0 ? null : sessionId;
+      // Metric series too: without the session id, a server keeps one series per tmux name.
+      String named = random.nextInt(5) < 2 ? null : sessionId;
       String exit = random.nextInt(10) < 7 ? "COMPLETED" : random.nextBoolean() ? "DEFERRED" : "ESCALATED";
       if (era.current()) {
         logs.runRecords(start, end, agent, ids.uuid(), named, exit);
@@ -86,8 +96,10 @@ final class Outcomes {
       logs.metric(start, end, "claude_code_token_usage_tokens_total", agent, named, "output", tokens / 20);
       logs.metric(start, end, "claude_code_cost_usage_USD_total", agent, named, "", tokens / 100_000);
       count("metrics.sessions");
+      metricCost = GtLogs.dollars(tokens / 100_000);
+      metricLabels = named == null ? "tmux" : "session_id";
     }
-    return verdict;
+    return new Recorded(verdict, metricCost, metricLabels);
   }
 
   /**

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -197,8 +196,7 @@ public final class TownGenerator {
         logs.sessionStart(start, agent, sessionId);
       }
     }
-    String verdict = outcomes.session(agent, sessionId, start, end);
-    truth.add(truthLine(agent, sessionId, lastCostLine, verdict));
+    truth.add(truthLine(agent, sessionId, lastCostLine, outcomes.session(agent, sessionId, start, end)));
     sessionsByRole.merge(agent.role(), 1L, Long::sum);
   }
 
@@ -239,7 +237,7 @@ public final class TownGenerator {
   }
 
   /** What a session really was, for tests to hold the job's reading against. */
-  private static String truthLine(Agent agent, String sessionId, double lastCostLine, String verdict) {
+  private static String truthLine(Agent agent, String sessionId, double lastCostLine, Outcomes.Recorded recorded) {
     ObjectNode line = JsonNodeFactory.instance.objectNode();
     line.put("session_id", sessionId);
     line.put("role", agent.role().id());
@@ -249,13 +247,11 @@ public final class TownGenerator {
     if (lastCostLine < 0) {
       line.putNull("cost_usd");
     } else {
-      line.put("cost_usd", BigDecimal.valueOf(Math.round(lastCostLine * 1e6), 6).stripTrailingZeros().toPlainString());
+      line.put("cost_usd", GtLogs.dollars(lastCostLine));
     }
-    if (verdict == null) {
-      line.putNull("verdict");
-    } else {
-      line.put("verdict", verdict);
-    }
+    line.put("verdict", recorded.verdict());
+    line.put("metric_cost_usd", recorded.metricCostUsd());
+    line.put("metric_labels", recorded.metricLabels());
     return line.toString();
   }
 

@@ -61,6 +61,16 @@ public final class GtLogParser implements LineReader.Sink {
   }
 
   private void accept(JsonNode line, String rawLine) {
+    if (source.equals(GtRecord.METRICS)) {
+      List<GtRecord> increases = metric(line);
+      if (increases == null) {
+        lines.deadLetter("missing-field", missingFieldDetail(), rawLine);
+        return;
+      }
+      lines.used();
+      records.addAll(increases);
+      return;
+    }
     GtRecord record;
     switch (source) {
       case GtRecord.EVENTS:
@@ -74,9 +84,6 @@ public final class GtLogParser implements LineReader.Sink {
         break;
       case GtRecord.OTEL_LOGS:
         record = otelLog(line);
-        break;
-      case GtRecord.METRICS:
-        record = metric(line);
         break;
       case GtRecord.BEADS:
         record = bead(line);
@@ -134,7 +141,7 @@ public final class GtLogParser implements LineReader.Sink {
       case GtRecord.OTEL_LOGS:
         return "a log record needs a \"_time\"";
       case GtRecord.METRICS:
-        return "a series needs a \"metric\" with a \"__name__\", and as many \"timestamps\" as \"values\", the last a number";
+        return "a series needs a \"metric\" with a \"__name__\", and as many \"timestamps\" as \"values\", all numbers of at least 0";
       case GtRecord.BEADS:
         return "a bead needs an \"id\" and a \"status\"";
       default:
@@ -240,10 +247,15 @@ public final class GtLogParser implements LineReader.Sink {
   }
 
   /**
-   * A VictoriaMetrics series ({@code /api/v1/export}): its name and labels, and its last value,
-   * which for the counters Claude Code exports (tokens, cost in dollars) is the session's total.
+   * A VictoriaMetrics series ({@code /api/v1/export}): its name and labels, and each of its samples
+   * as the increase of the counter since the one before, a drop read as the restart of a counter
+   * from zero (as PromQL's {@code increase()} reads one). A series is one label set, so a server
+   * holds one series for all the sessions that share labels (a tmux name, across a mayor's
+   * handoffs): each increase finds its session by its own time, and a session's tokens and cost
+   * are the sum of its increases. For the counters Claude Code exports (tokens, cost in dollars)
+   * that sum is the session's total.
    */
-  private static GtRecord metric(JsonNode line) {
+  private static List<GtRecord> metric(JsonNode line) {
     JsonNode labels = line.path("metric");
     String name = Json.text(labels, "__name__");
     JsonNode values = line.path("values");
@@ -251,21 +263,28 @@ public final class GtLogParser implements LineReader.Sink {
     if (name.isEmpty() || !values.isArray() || values.isEmpty() || timestamps.size() != values.size()) {
       return null;
     }
-    JsonNode last = values.get(values.size() - 1);
-    if (!last.isNumber() || !Double.isFinite(last.asDouble()) || last.asDouble() < 0) {
-      return null;
-    }
     boolean dollars = name.toLowerCase(Locale.ROOT).contains("cost");
-    return GtRecord.builder(GtRecord.METRICS, name)
-        .setTimestampMillis(timestamps.get(timestamps.size() - 1).asLong())
-        .setSessionId(firstNonEmpty(Json.text(labels, "session_id"), Json.text(labels, "session.id")))
-        .setGtSession(firstNonEmpty(Json.text(labels, "gt.session"), Json.text(labels, "gt_session")))
-        .setTopic(Json.text(labels, "type"))
-        .setAmount(
-            dollars
-                ? last.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValue()
-                : Math.round(last.asDouble()))
-        .build();
+    long[] amounts = new long[values.size()];
+    for (int i = 0; i < values.size(); i++) {
+      JsonNode value = values.get(i);
+      if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0 || !timestamps.get(i).canConvertToLong()) {
+        return null;
+      }
+      amounts[i] = dollars
+          ? value.decimalValue().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValue()
+          : Math.round(value.asDouble());
+    }
+    GtRecord.Builder series =
+        GtRecord.builder(GtRecord.METRICS, name)
+            .setSessionId(firstNonEmpty(Json.text(labels, "session_id"), Json.text(labels, "session.id")))
+            .setGtSession(firstNonEmpty(Json.text(labels, "gt.session"), Json.text(labels, "gt_session")))
+            .setTopic(Json.text(labels, "type"));
+    List<GtRecord> increases = new ArrayList<>();
+    for (int i = 0; i < amounts.length; i++) {
+      long increase = i == 0 || amounts[i] < amounts[i - 1] ? amounts[i] : amounts[i] - amounts[i - 1];
+      increases.add(series.setTimestampMillis(timestamps.get(i).asLong()).setAmount(increase).build());
+    }
+    return increases;
   }
 
   /**

@@ -16,8 +16,8 @@ import org.apache.beam.sdk.values.KV;
  * A live query of a VictoriaLogs or VictoriaMetrics server, for a bounded time range. Logs are
  * asked for in pages: windows of {@link #pageMillis} (start inclusive, end exclusive), each
  * answering at most {@link #pageLimit} lines, a window with more split in halves. Metric series
- * come in one export of the whole range: a counter's last value in it is the one that counts, and
- * a series cut in pages would be counted once per page.
+ * come in one export of the whole range: a counter is read as the increases between its samples,
+ * and a series cut in pages would count each page's first sample again, from zero.
  */
 @AutoValue
 public abstract class VictoriaQuery implements Serializable {

@@ -120,10 +120,12 @@ class GtLogParserTest {
                 + "\"values\":[10,420],\"timestamps\":[1,2]}",
             "{\"metric\":{\"__name__\":\"x\"},\"values\":[1,2],\"timestamps\":[1]}");
     metrics.finish();
-    assertEquals(271_535, metrics.records().get(0).amount());
-    assertEquals(1772010060000L, metrics.records().get(0).timestampMillis());
-    assertEquals(420, metrics.records().get(1).amount());
-    assertEquals("hq-mayor", metrics.records().get(1).gtSession());
+    // A sample each, as the counter's increase since the one before.
+    assertEquals(50_000, metrics.records().get(0).amount());
+    assertEquals(221_535, metrics.records().get(1).amount());
+    assertEquals(1772010060000L, metrics.records().get(1).timestampMillis());
+    assertEquals(410, metrics.records().get(3).amount());
+    assertEquals("hq-mayor", metrics.records().get(3).gtSession());
     assertEquals(List.of("3 missing-field"), reasons(metrics));
 
     GtLogParser beads =
@@ -135,6 +137,23 @@ class GtLogParserTest {
     assertEquals("closed", beads.records().get(0).status());
     assertEquals("uuid-1", beads.records().get(0).sessionId());
     assertEquals(List.of("2 missing-field"), reasons(beads));
+  }
+
+  @Test
+  void aSeriesSharedBySessionsIsReadAsIncreasesWithRestarts() {
+    // hq-mayor's cost across two sessions: 0.2 then 0.5, a restart, then 0.1 and 0.3.
+    GtLogParser metrics =
+        parse(
+            GtRecord.METRICS,
+            "{\"metric\":{\"__name__\":\"claude_code_cost_usage_USD_total\",\"gt.session\":\"hq-mayor\"},"
+                + "\"values\":[0.2,0.5,0.1,0.3],\"timestamps\":[1000,2000,3000,4000]}",
+            "{\"metric\":{\"__name__\":\"claude_code_cost_usage_USD_total\"},\"values\":[0.2,-1],\"timestamps\":[1,2]}");
+    metrics.finish();
+    assertEquals(
+        List.of(200_000L, 300_000L, 100_000L, 200_000L),
+        metrics.records().stream().map(GtRecord::amount).collect(Collectors.toList()));
+    assertEquals(List.of(1000L, 2000L, 3000L, 4000L), metrics.records().stream().map(GtRecord::timestampMillis).collect(Collectors.toList()));
+    assertEquals(List.of("2 missing-field"), reasons(metrics));
   }
 
   /** A Claude Code session id, as the transcripts' file names have them. */

@@ -103,7 +103,8 @@ class QueryVictoriaTest {
     PAssert.that(read.get(ReadGtLogs.RECORDS))
         .satisfies(records -> {
           Map<String, Long> amounts = new TreeMap<>();
-          records.forEach(r -> amounts.put(r.type(), r.amount()));
+          // Each sample is the counter's increase: they add up to its total.
+          records.forEach(r -> amounts.merge(r.type(), r.amount(), Long::sum));
           assertEquals(Map.of("claude_code_token_usage_tokens_total", 250L, "claude_code_cost_usage_USD_total", 500_000L), amounts);
           return null;
         });
