@@ -37,7 +37,7 @@ import dev.gttrainset.scrub.Scrubber;
 import dev.gttrainset.tools.LearnToolTable;
 import dev.gttrainset.tools.ToolTable;
 import dev.gttrainset.stats.CollectStats;
-import dev.gttrainset.window.RunWindow;
+import dev.gttrainset.parse.RunWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.gttrainset.gate.LeakCheck;
 import dev.gttrainset.gate.OutputGate;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.stats.StatKeys;
-import dev.gttrainset.window.RunWindow;
+import dev.gttrainset.parse.RunWindow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

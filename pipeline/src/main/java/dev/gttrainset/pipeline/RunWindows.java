@@ -1,7 +1,7 @@
 package dev.gttrainset.pipeline;
 
 import dev.gttrainset.parse.Timestamps;
-import dev.gttrainset.window.RunWindow;
+import dev.gttrainset.parse.RunWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -2,11 +2,10 @@ package dev.gttrainset.model;
 
 import com.google.auto.value.AutoValue;
 import dev.gttrainset.parse.GtMessages;
-import dev.gttrainset.role.GasTownMarker;
+import dev.gttrainset.parse.GasTownMarker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
@@ -54,43 +53,6 @@ public abstract class ConversationFacts {
    * polecat, its exit type, when): a witness learns so that a polecat finished.
    */
   public abstract List<GtRecord> nudges();
-
-  public static ConversationFacts of(Conversation conversation) {
-    String marker =
-        conversation.messages().stream()
-            .filter(ChatMessage::isUser)
-            .findFirst()
-            .flatMap(message -> GasTownMarker.addressIn(message.text()))
-            .orElse("");
-    long interruptions = conversation.messages().stream().filter(m -> m.isUser() && m.interrupted()).count();
-    long apiErrors = conversation.messages().stream().filter(m -> m.isAssistant() && m.apiError()).count();
-    List<GtRecord> nudges = new ArrayList<>();
-    for (ChatMessage message : conversation.messages()) {
-      if (message.isUser()) {
-        for (GtMessages.Verdict done : GtMessages.polecatDones(message.text())) {
-          nudges.add(
-              GtRecord.builder(GtRecord.TRANSCRIPT, "polecat_done")
-                  .setTimestampMillis(message.timestampMillis())
-                  .setWorker(done.polecat())
-                  .setReason(done.word())
-                  .build());
-        }
-      }
-    }
-    return create(
-        conversation.sessionId(),
-        conversation.orderKey(),
-        conversation.isMain(),
-        conversation.cwd(),
-        conversation.projectDir(),
-        marker,
-        conversation.firstTimestampMillis(),
-        conversation.lastTimestampMillis(),
-        interruptions,
-        apiErrors,
-        conversation.outputTokens(),
-        nudges);
-  }
 
   public static ConversationFacts create(
       String sessionId,

@@ -1,6 +1,5 @@
 package dev.gttrainset.model;
 
-import dev.gttrainset.role.TownLayout;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviderRegistrar;
@@ -29,7 +28,6 @@ public final class ModelCoders implements CoderProviderRegistrar {
         CoderProviders.forCoder(TypeDescriptor.of(SessionDecision.class), SessionDecision.SessionDecisionCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(SessionOutcome.class), SessionOutcome.SessionOutcomeCoder.of()),
         CoderProviders.forCoder(TypeDescriptor.of(TaggedConversation.class), TaggedConversation.TaggedConversationCoder.of()),
-        CoderProviders.forCoder(TypeDescriptor.of(ToolCall.class), ToolCall.ToolCallCoder.of()),
-        CoderProviders.forCoder(TypeDescriptor.of(TownLayout.class), TownLayout.TownLayoutCoder.of()));
+        CoderProviders.forCoder(TypeDescriptor.of(ToolCall.class), ToolCall.ToolCallCoder.of()));
   }
 }

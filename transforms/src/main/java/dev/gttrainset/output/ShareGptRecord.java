@@ -1,5 +1,6 @@
 package dev.gttrainset.output;
 
+import dev.gttrainset.tools.ToolArguments;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.model.ChatMessage;

@@ -4,8 +4,8 @@ import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.stats.StatKeys;
-import dev.gttrainset.window.RunWindow;
-import dev.gttrainset.window.SelectSessions;
+import dev.gttrainset.parse.RunWindow;
+import dev.gttrainset.parse.SelectSessions;
 import java.io.IOException;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
@@ -113,7 +113,7 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
       ParsedTranscript parsed = parser.finish();
       for (Conversation conversation : parsed.conversations()) {
         out.get(CONVERSATIONS).output(conversation);
-        out.get(FACTS).output(ConversationFacts.of(conversation));
+        out.get(FACTS).output(FactsOfConversation.of(conversation));
       }
       parsed.deadLetters().forEach(out.get(DEAD_LETTERS)::output);
       parsed.counters().forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));

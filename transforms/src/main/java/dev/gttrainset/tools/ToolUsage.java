@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ToolCall;
-import dev.gttrainset.output.ToolArguments;
+import dev.gttrainset.tools.ToolArguments;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import dev.gttrainset.testing.Transcript;
-import dev.gttrainset.window.RunWindow;
+import dev.gttrainset.parse.RunWindow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

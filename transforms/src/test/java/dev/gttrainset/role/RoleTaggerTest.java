@@ -8,6 +8,7 @@ import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.RoleTag;
+import dev.gttrainset.parse.FactsOfConversation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class RoleTaggerTest {
   private final TownLayout layout = TownLayout.create(List.of("/home/ubuntu/gt"), List.of("gastown"));
 
   private static ConversationFacts conversation(String cwd, String projectDir, String firstMessage) {
-    return ConversationFacts.of(Conversation.builder()
+    return FactsOfConversation.of(Conversation.builder()
         .setSessionId("s1")
         .setSourceFile(projectDir + "/s1.jsonl")
         .setProjectDir(projectDir)

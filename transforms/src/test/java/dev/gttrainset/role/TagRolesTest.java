@@ -2,6 +2,7 @@ package dev.gttrainset.role;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gttrainset.parse.FactsOfConversation;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.ConversationFacts;
@@ -67,7 +68,7 @@ class TagRolesTest {
 
     PCollectionTuple decided =
         conversations
-            .apply("Facts", MapElements.into(TypeDescriptor.of(ConversationFacts.class)).via(ConversationFacts::of))
+            .apply("Facts", MapElements.into(TypeDescriptor.of(ConversationFacts.class)).via(FactsOfConversation::of))
             .apply(TagRoles.using(records, TagRoles.learnLayout(records, List.of())));
     PCollectionTuple tagged =
         conversations.apply(

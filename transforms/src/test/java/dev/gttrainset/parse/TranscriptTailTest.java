@@ -1,4 +1,4 @@
-package dev.gttrainset.window;
+package dev.gttrainset.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.gttrainset.window;
+package dev.gttrainset.parse;
 
 import com.google.auto.value.AutoValue;
 import java.io.IOException;

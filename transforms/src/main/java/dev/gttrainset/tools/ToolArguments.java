@@ -1,4 +1,4 @@
-package dev.gttrainset.output;
+package dev.gttrainset.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.gttrainset.role;
+package dev.gttrainset.parse;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

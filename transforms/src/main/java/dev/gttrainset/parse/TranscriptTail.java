@@ -1,4 +1,4 @@
-package dev.gttrainset.window;
+package dev.gttrainset.parse;
 
 import dev.gttrainset.parse.Timestamps;
 import java.io.BufferedReader;
