@@ -20,9 +20,7 @@ import dev.gttrainset.role.TagConversations;
 import dev.gttrainset.session.DecideSessions;
 import dev.gttrainset.sample.BalanceRoles;
 import dev.gttrainset.sample.BuildSamples;
-import dev.gttrainset.sample.DedupByContentHash;
-import dev.gttrainset.sample.DropNearDuplicates;
-import dev.gttrainset.sample.DropPublished;
+import dev.gttrainset.sample.Deduplicate;
 import dev.gttrainset.sample.HashContent;
 import dev.gttrainset.sample.QualityFilter;
 import dev.gttrainset.sample.QualityRules;
@@ -143,20 +141,16 @@ public final class GtTrainsetPipeline {
             .apply(
                 "QualityFilter",
                 QualityFilter.of(new QualityRules(options.getMaxSampleTokens(), options.getMinScore())));
-    PCollectionTuple deduped =
-        filtered.get(QualityFilter.KEPT).apply("DedupByContentHash", DedupByContentHash.create());
     PCollectionView<List<String>> published =
         pipeline.apply("PublishedBefore", ReadPublishedHashes.from(paths.publishedDatasets()));
-    PCollectionTuple nearDeduped =
-        deduped
-            .get(DedupByContentHash.SURVIVORS)
-            .apply("DropNearDuplicates", DropNearDuplicates.atSimilarity(options.getNearDupThreshold()));
-    PCollectionTuple fresh =
-        nearDeduped.get(DropNearDuplicates.SURVIVORS).apply("DropPublished", DropPublished.against(published));
+    PCollectionTuple deduped =
+        filtered
+            .get(QualityFilter.KEPT)
+            .apply("Deduplicate", Deduplicate.of(options.getNearDupThreshold(), published));
     TrainValSplit split = new TrainValSplit(options.getValFraction());
     PCollectionTuple balanced =
-        fresh
-            .get(DropPublished.NEW)
+        deduped
+            .get(Deduplicate.SURVIVORS)
             .apply("BalanceRoles", BalanceRoles.with(roleBalance(options), split));
     OutputGate gate = OutputGate.of(OutputGate.Mode.parse(options.getLeakGate()));
     PCollectionTuple rendered =
@@ -202,9 +196,7 @@ public final class GtTrainsetPipeline {
             .and(shortened.get(ShortenToolOutput.STATS))
             .and(deadLetters.get(Scrub.STATS))
             .and(filtered.get(QualityFilter.STATS))
-            .and(deduped.get(DedupByContentHash.STATS))
-            .and(nearDeduped.get(DropNearDuplicates.STATS))
-            .and(fresh.get(DropPublished.STATS))
+            .and(deduped.get(Deduplicate.STATS))
             .and(balanced.get(BalanceRoles.STATS))
             .and(rendered.get(ToOutputLines.STATS))
             .and(renderedRejects.get(ToOutputLines.STATS))

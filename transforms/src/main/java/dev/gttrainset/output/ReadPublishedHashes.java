@@ -22,7 +22,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * The content hashes of every sample that earlier partitions published, read from their datasets'
  * {@code metadata.content_sha256} (or, for {@code --format=openai}, their {@code .meta.jsonl} files'
- * {@code content_sha256}): a side input for {@code DropPublished}.
+ * {@code content_sha256}): a side input for {@code Deduplicate}.
  */
 public final class ReadPublishedHashes extends PTransform<PBegin, PCollectionView<List<String>>> {
   private final List<String> filepatterns;

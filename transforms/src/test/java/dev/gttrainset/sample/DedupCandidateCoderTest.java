@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gttrainset.model.DedupCandidate;
-import dev.gttrainset.model.NearDupCandidate;
-import dev.gttrainset.model.NearDupCandidate.NearDupCandidateCoder;
+import dev.gttrainset.model.DedupCandidate.DedupCandidateCoder;
 import dev.gttrainset.model.Sample;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,24 +17,24 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class NearDupCandidateCoderTest {
-  private static NearDupCandidate candidate() {
+class DedupCandidateCoderTest {
+  private static DedupCandidate candidate() {
     Sample s = sample(user("patrol"), answer("Patrol done: all 12 agents are healthy."));
     s = s.toBuilder().setContentSha256(ContentHash.of(s)).build();
-    return NearDupCandidate.create(DedupCandidate.of(s), MinHash.signature(MinHash.assistantText(s)));
+    return DedupCandidate.of(s, true, MinHash.signature(MinHash.assistantText(s)));
   }
 
-  private static byte[] encode(NearDupCandidate candidate) throws IOException {
+  private static byte[] encode(DedupCandidate candidate) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    NearDupCandidateCoder.of().encode(candidate, out);
+    DedupCandidateCoder.of().encode(candidate, out);
     return out.toByteArray();
   }
 
   @Test
   void aCandidateComesBackAsItWentWithTheSameBytesEachTime() throws IOException {
-    NearDupCandidate candidate = candidate();
+    DedupCandidate candidate = candidate();
     byte[] bytes = encode(candidate);
-    NearDupCandidate back = NearDupCandidateCoder.of().decode(new ByteArrayInputStream(bytes));
+    DedupCandidate back = DedupCandidateCoder.of().decode(new ByteArrayInputStream(bytes));
     assertEquals(candidate, back);
     assertArrayEquals(candidate.signature(), back.signature());
     assertArrayEquals(bytes, encode(back));
@@ -45,6 +44,6 @@ class NearDupCandidateCoderTest {
   void aCutSignatureIsAnErrorNotZeros() throws IOException {
     byte[] bytes = encode(candidate());
     byte[] cut = Arrays.copyOf(bytes, bytes.length - 3);
-    assertThrows(EOFException.class, () -> NearDupCandidateCoder.of().decode(new ByteArrayInputStream(cut)));
+    assertThrows(EOFException.class, () -> DedupCandidateCoder.of().decode(new ByteArrayInputStream(cut)));
   }
 }
