@@ -1,5 +1,6 @@
 package dev.gttrainset.pipeline;
 
+import dev.gttrainset.parse.SessionRoots;
 import dev.gttrainset.parse.TranscriptPath;
 import dev.gttrainset.stats.StatKeys;
 import java.io.IOException;
@@ -9,8 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 
 /**
  * Entries under the sessions folder that are named like transcripts but are not files the job can
@@ -20,6 +28,15 @@ import java.util.TreeMap;
  */
 final class EntriesNotRead {
   private EntriesNotRead() {}
+
+  /** The counts under every root, as statistics the job starts with. */
+  static Create.Values<KV<String, Long>> statsOf(SessionRoots roots) {
+    Map<String, Long> counts = new TreeMap<>();
+    roots.roots().forEach(root -> under(root.folder()).forEach((key, count) -> counts.merge(key, count, Long::sum)));
+    List<KV<String, Long>> stats = new ArrayList<>();
+    counts.forEach((key, count) -> stats.add(KV.of(key, count)));
+    return Create.of(stats).withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
 
   /** Statistics keys ({@code files.not_read.<reason>}) to counts; empty for non-local roots. */
   static Map<String, Long> under(String root) {

@@ -156,9 +156,9 @@ public final class Main {
   }
 
   private static void validate(GtTrainsetOptions options) throws UsageException {
-    GtTrainsetPipeline.shape(options);
+    OptionValues.shape(options);
     OutputGate.Mode.parse(options.getLeakGate());
-    Set<String> unknown = new TreeSet<>(GtTrainsetPipeline.skippedRules(options));
+    Set<String> unknown = new TreeSet<>(OptionValues.skippedRules(options));
     unknown.removeAll(ScrubRules.ids());
     if (!unknown.isEmpty()) {
       throw new UsageException("--skipScrubRules: no such rule " + unknown + "; rules are " + ScrubRules.ids());
@@ -173,7 +173,7 @@ public final class Main {
       throw new UsageException("--maxDeadLetterRatio must be between 0 and 1");
     }
     try {
-      GtTrainsetPipeline.roleBalance(options);
+      OptionValues.roleBalance(options);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

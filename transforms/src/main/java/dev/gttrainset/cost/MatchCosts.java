@@ -6,6 +6,7 @@ import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.role.TownLayout;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class MatchCosts extends PTransform<PCollection<ConversationFacts>,
   /** Claude session id to its cost in micro-dollars; all in one bundle, for a cheap map view. */
   public static final TupleTag<KV<String, Long>> COSTS = new TupleTag<>() {};
 
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private static final TupleTag<KV<String, GtRecord>> MATCHED = new TupleTag<>() {};
 

@@ -5,6 +5,7 @@ import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.role.TownLayout;
+import dev.gttrainset.stats.Ledger;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.Combine;
@@ -29,7 +30,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class MatchOutcomes extends PTransform<PCollection<ConversationFacts>, PCollectionTuple> {
   public static final TupleTag<KV<String, SessionOutcome>> OUTCOMES = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final PCollection<GtRecord> gtRecords;
   private final PCollectionView<Map<String, RoleTag>> roles;

@@ -5,12 +5,13 @@ import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ScoreComponent;
 import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.parse.GtLogParser;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -26,7 +27,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private ScoreSamples() {}
 
@@ -109,13 +110,13 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
     return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).build();
   }
 
-  private static final class ScoreFn extends DoFn<Sample, Sample> {
+  private static final class ScoreFn extends CountingFn<Sample, Sample> {
     @ProcessElement
     public void process(@Element Sample sample, MultiOutputReceiver out) {
       Sample scored = scored(sample);
       out.get(SAMPLES).output(scored);
       scored.scoreComponents().forEach(
-          (name, component) -> out.get(STATS).output(KV.of(StatKeys.scoreComponent(name, component.signal()), 1L)));
+          (name, component) -> counters().increment(StatKeys.scoreComponent(name, component.signal())));
     }
   }
 }

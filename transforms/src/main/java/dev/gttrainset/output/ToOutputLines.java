@@ -7,6 +7,9 @@ import dev.gttrainset.model.OutputLine;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.outcome.OutcomeRules;
 import dev.gttrainset.sample.TrainValSplit;
+import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.tools.ToolTable;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class ToOutputLines {
   public static final TupleTag<OutputLine> LINES = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   public static final String REJECTS_FILE = "rejects";
   public static final String DEAD_LETTERS_FILE = "dead_letters";
@@ -78,10 +81,10 @@ public final class ToOutputLines {
   }
 
   /** Counts the leak gate's findings by rule. */
-  private static void countLeaks(List<Leak> leaks, DoFn.MultiOutputReceiver out) {
-    out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_FINDINGS, (long) leaks.size()));
+  private static void countLeaks(List<Leak> leaks, Counters counters) {
+    counters.add(StatKeys.LEAK_GATE_FINDINGS, leaks.size());
     for (Leak leak : leaks) {
-      out.get(STATS).output(KV.of(StatKeys.leakGateRule(leak.rule), 1L));
+      counters.add(StatKeys.leakGateRule(leak.rule), 1L);
     }
   }
 
@@ -90,7 +93,7 @@ public final class ToOutputLines {
     return gate.check(withheld).isEmpty() ? withheld : Records.findingsOnly(reason, leaks);
   }
 
-  private static final class RenderSampleFn extends DoFn<Sample, OutputLine> {
+  private static final class RenderSampleFn extends CountingFn<Sample, OutputLine> {
     private final Counter written = Metrics.counter("gt-trainset", "samples_written");
     private final Counter quarantined = Metrics.counter("gt-trainset", "samples_quarantined");
     private final TrainValSplit split;
@@ -115,14 +118,14 @@ public final class ToOutputLines {
         leaks.addAll(gate.check(lines.metadata));
       }
       if (!leaks.isEmpty()) {
-        countLeaks(leaks, out);
+        countLeaks(leaks, counters());
         if (gate.quarantines()) {
           String withheld = stillClean(gate, Records.withheld(OutputGate.REASON, placed, leaks), OutputGate.REASON, leaks);
           out.get(LINES).output(OutputLine.create(REJECTS_FILE, placed.orderKey(), withheld));
-          out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_QUARANTINED, 1L));
-          out.get(STATS).output(KV.of(StatKeys.SAMPLES_REJECTED, 1L));
-          out.get(STATS).output(KV.of(StatKeys.rejected(OutputGate.REASON), 1L));
-          out.get(STATS).output(KV.of(StatKeys.role(role, "rejected"), 1L));
+          counters().increment(StatKeys.LEAK_GATE_QUARANTINED);
+          counters().increment(StatKeys.SAMPLES_REJECTED);
+          counters().increment(StatKeys.rejected(OutputGate.REASON));
+          counters().increment(StatKeys.role(role, "rejected"));
           quarantined.inc();
           return;
         }
@@ -133,15 +136,15 @@ public final class ToOutputLines {
         // The same sort key puts it on the same line number as its record.
         out.get(LINES).output(OutputLine.create(metadataFileOf(file), placed.orderKey(), lines.metadata));
       }
-      out.get(STATS).output(KV.of(StatKeys.SAMPLES_WRITTEN, 1L));
-      out.get(STATS).output(KV.of(StatKeys.role(role, "samples"), 1L));
-      out.get(STATS).output(KV.of(StatKeys.role(role, placed.split()), 1L));
-      out.get(STATS).output(KV.of(StatKeys.scoreBin(role, OutcomeRules.score(placed.scoreComponents())), 1L));
+      counters().increment(StatKeys.SAMPLES_WRITTEN);
+      counters().increment(StatKeys.role(role, "samples"));
+      counters().increment(StatKeys.role(role, placed.split()));
+      counters().increment(StatKeys.scoreBin(role, OutcomeRules.score(placed.scoreComponents())));
       written.inc();
     }
   }
 
-  private static final class RenderRejectFn extends DoFn<KV<String, Sample>, OutputLine> {
+  private static final class RenderRejectFn extends CountingFn<KV<String, Sample>, OutputLine> {
     private final TrainValSplit split;
     private final Records records;
     private final OutputGate gate;
@@ -160,17 +163,17 @@ public final class ToOutputLines {
       String json = records.reject(reject.getKey(), sample, context.sideInput(tools));
       List<Leak> leaks = gate.check(json);
       if (!leaks.isEmpty()) {
-        countLeaks(leaks, out);
+        countLeaks(leaks, counters());
         if (gate.quarantines()) {
           json = stillClean(gate, Records.withheld(reject.getKey(), sample, leaks), reject.getKey(), leaks);
-          out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_WITHHELD_REJECTS, 1L));
+          counters().increment(StatKeys.LEAK_GATE_WITHHELD_REJECTS);
         }
       }
       out.get(LINES).output(OutputLine.create(REJECTS_FILE, sample.orderKey(), json));
     }
   }
 
-  private static final class RenderDeadLetterFn extends DoFn<DeadLetter, OutputLine> {
+  private static final class RenderDeadLetterFn extends CountingFn<DeadLetter, OutputLine> {
     private final OutputGate gate;
 
     RenderDeadLetterFn(OutputGate gate) {
@@ -182,10 +185,10 @@ public final class ToOutputLines {
       String json = Records.deadLetter(d);
       List<Leak> leaks = gate.check(json);
       if (!leaks.isEmpty()) {
-        countLeaks(leaks, out);
+        countLeaks(leaks, counters());
         if (gate.quarantines()) {
           json = stillClean(gate, Records.withheld(d, leaks), d.reason(), leaks);
-          out.get(STATS).output(KV.of(StatKeys.LEAK_GATE_WITHHELD_DEAD_LETTERS, 1L));
+          counters().increment(StatKeys.LEAK_GATE_WITHHELD_DEAD_LETTERS);
         }
       }
       out.get(LINES).output(

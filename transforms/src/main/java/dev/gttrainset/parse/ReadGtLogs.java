@@ -2,6 +2,7 @@ package dev.gttrainset.parse;
 
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.GtRecord;
+import dev.gttrainset.stats.Ledger;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class ReadGtLogs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<GtRecord> RECORDS = new TupleTag<>() {};
-  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = Ledger.DEAD_LETTERS;
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final List<GtLog> logs;
   private final List<VictoriaQuery> live;

@@ -3,6 +3,7 @@ package dev.gttrainset.parse;
 import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.ConversationFacts;
 import dev.gttrainset.model.DeadLetter;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.parse.RunWindow;
 import dev.gttrainset.parse.SelectSessions;
@@ -35,8 +36,8 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Conversation> CONVERSATIONS = new TupleTag<>() {};
   /** One per conversation: what the session-wide steps need of it. */
   public static final TupleTag<ConversationFacts> FACTS = new TupleTag<>() {};
-  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = Ledger.DEAD_LETTERS;
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final SessionRoots roots;
   private final RunWindow window;

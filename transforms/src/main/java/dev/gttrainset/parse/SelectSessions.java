@@ -4,6 +4,7 @@ import dev.gttrainset.parse.SpreadFiles;
 import dev.gttrainset.parse.SessionRoots;
 import dev.gttrainset.parse.TranscriptPath;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -40,7 +41,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class SelectSessions extends PTransform<PCollection<MatchResult.Metadata>, PCollectionTuple> {
   public static final TupleTag<MatchResult.Metadata> SELECTED = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private static final Comparator<TimedFile> LONGEST =
       Comparator.comparingLong((TimedFile f) -> -f.file().sizeBytes()).thenComparing(TimedFile::name);

@@ -4,9 +4,10 @@ import dev.gttrainset.model.Conversation;
 import dev.gttrainset.model.SessionDecision;
 import dev.gttrainset.model.TaggedConversation;
 import dev.gttrainset.sideinput.ReadOnce;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -23,7 +24,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class TagConversations extends PTransform<PCollection<Conversation>, PCollectionTuple> {
   public static final TupleTag<TaggedConversation> TAGGED = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final PCollectionView<Map<String, SessionDecision>> sessions;
 
@@ -43,7 +44,7 @@ public final class TagConversations extends PTransform<PCollection<Conversation>
         ParDo.of(new TagFn(sessions)).withSideInputs(sessions).withOutputTags(TAGGED, TupleTagList.of(STATS)));
   }
 
-  private static final class TagFn extends DoFn<Conversation, TaggedConversation> {
+  private static final class TagFn extends CountingFn<Conversation, TaggedConversation> {
     private final PCollectionView<Map<String, SessionDecision>> sessions;
     private final ReadOnce<Map<String, SessionDecision>> bySession = new ReadOnce<>();
 
@@ -57,11 +58,11 @@ public final class TagConversations extends PTransform<PCollection<Conversation>
           bySession.get(() -> context.sideInput(sessions)).getOrDefault(conversation.sessionId(), SessionDecision.unknown());
       out.get(TAGGED).output(TaggedConversation.create(conversation, session));
       String role = session.role().role().id();
-      out.get(STATS).output(KV.of(StatKeys.role(role, "conversations"), 1L));
-      out.get(STATS).output(KV.of(StatKeys.role(role, "turns"), conversation.turns()));
-      out.get(STATS).output(KV.of(StatKeys.TURNS, conversation.turns()));
+      counters().increment(StatKeys.role(role, "conversations"));
+      counters().add(StatKeys.role(role, "turns"), conversation.turns());
+      counters().add(StatKeys.TURNS, conversation.turns());
       if (!conversation.isMain()) {
-        out.get(STATS).output(KV.of(StatKeys.SUBAGENT_CONVERSATIONS, 1L));
+        counters().increment(StatKeys.SUBAGENT_CONVERSATIONS);
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.gttrainset.model.GtRecord;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.parse.Timestamps;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TagRoles extends PTransform<PCollection<ConversationFacts>, P
   /** Claude session id to its role, one per session. */
   public static final TupleTag<KV<String, RoleTag>> ROLES = new TupleTag<>() {};
 
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final PCollection<GtRecord> gtRecords;
   private final PCollectionView<TownLayout> layout;

@@ -2,6 +2,7 @@ package dev.gttrainset.sample;
 
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.sideinput.ReadOnce;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
   /** Reject reason to the sample. */
-  public static final TupleTag<KV<String, Sample>> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Sample>> REJECTED = Ledger.REJECTS;
 
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   public static final String CAPPED = "balance-cap";
 

@@ -5,6 +5,7 @@ import dev.gttrainset.model.SessionDecision;
 import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.model.TaggedConversation;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
@@ -24,7 +25,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class BuildSamples extends PTransform<PCollection<TaggedConversation>, PCollectionTuple> {
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final SampleWindower windower;
 

@@ -5,6 +5,8 @@ import dev.gttrainset.model.Duplicate;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +53,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class Deduplicate extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final TupleTag<Sample> SURVIVORS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private static final TupleTag<Duplicate> DROPPED = new TupleTag<>() {};
   private static final TupleTag<DedupCandidate> UNIQUE = new TupleTag<>() {};
@@ -167,18 +169,12 @@ public final class Deduplicate extends PTransform<PCollection<Sample>, PCollecti
   }
 
   /** Each drop counted, once a bundle: as a duplicate, and by its reason. */
-  private static final class CountFn extends DoFn<KV<String, Duplicate>, KV<String, Duplicate>> {
-    private transient Counters counters;
-
-    @StartBundle
-    public void start() {
-      counters = new Counters();
-    }
-
+  private static final class CountFn extends CountingFn<KV<String, Duplicate>, KV<String, Duplicate>> {
     @ProcessElement
     public void process(@Element KV<String, Duplicate> drop, OutputReceiver<KV<String, Duplicate>> out) {
       Duplicate duplicate = drop.getValue();
       String role = duplicate.role().id();
+      Counters counters = counters();
       counters.increment(StatKeys.SAMPLES_DUPLICATES);
       counters.increment(StatKeys.role(role, "duplicates"));
       switch (duplicate.reason()) {
@@ -190,11 +186,6 @@ public final class Deduplicate extends PTransform<PCollection<Sample>, PCollecti
         case EXACT -> {}
       }
       out.output(drop);
-    }
-
-    @FinishBundle
-    public void finish(FinishBundleContext context) {
-      counters.flush(context, STATS);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gttrainset.sample;
 import dev.gttrainset.model.DedupCandidate;
 import dev.gttrainset.model.Duplicate;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 final class NearDuplicates extends PTransform<PCollection<DedupCandidate>, PCollectionTuple> {
   static final TupleTag<Duplicate> DROPPED = new TupleTag<>() {};
-  static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   /** Groups per band: the band key's low bits. */
   private static final int GROUPS_PER_BAND = 16;

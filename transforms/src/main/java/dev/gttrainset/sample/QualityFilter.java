@@ -1,9 +1,10 @@
 package dev.gttrainset.sample;
 
 import dev.gttrainset.model.Sample;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Optional;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -16,9 +17,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class QualityFilter extends PTransform<PCollection<Sample>, PCollectionTuple> {
   public static final TupleTag<Sample> KEPT = new TupleTag<>() {};
   /** Reject reason to the rejected sample. */
-  public static final TupleTag<KV<String, Sample>> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Sample>> REJECTED = Ledger.REJECTS;
 
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final QualityRules rules;
 
@@ -37,7 +38,7 @@ public final class QualityFilter extends PTransform<PCollection<Sample>, PCollec
         ParDo.of(new FilterFn(rules)).withOutputTags(KEPT, TupleTagList.of(REJECTED).and(STATS)));
   }
 
-  private static final class FilterFn extends DoFn<Sample, Sample> {
+  private static final class FilterFn extends CountingFn<Sample, Sample> {
     private final QualityRules rules;
 
     FilterFn(QualityRules rules) {
@@ -53,9 +54,9 @@ public final class QualityFilter extends PTransform<PCollection<Sample>, PCollec
         return;
       }
       out.get(REJECTED).output(KV.of(reason.get(), flagged));
-      out.get(STATS).output(KV.of(StatKeys.SAMPLES_REJECTED, 1L));
-      out.get(STATS).output(KV.of(StatKeys.rejected(reason.get()), 1L));
-      out.get(STATS).output(KV.of(StatKeys.role(flagged.role().role().id(), "rejected"), 1L));
+      counters().increment(StatKeys.SAMPLES_REJECTED);
+      counters().increment(StatKeys.rejected(reason.get()));
+      counters().increment(StatKeys.role(flagged.role().role().id(), "rejected"));
     }
   }
 }

@@ -3,13 +3,14 @@ package dev.gttrainset.sample;
 import dev.gttrainset.model.ChatMessage;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.ToolCall;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -34,7 +35,7 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
   public static final int CARRIED_CHARS = 1_500;
 
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private static final Pattern TEST_RUN =
       Pattern.compile(
@@ -165,7 +166,7 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
     return messages.stream().mapToLong(m -> m.isTool() ? TokenEstimate.of(m, limit(m, cap)) : TokenEstimate.of(m)).sum();
   }
 
-  private static final class ShortenFn extends DoFn<Sample, Sample> {
+  private static final class ShortenFn extends CountingFn<Sample, Sample> {
     private final long maxSampleTokens;
     private final int maxToolResultChars;
 
@@ -180,7 +181,7 @@ public final class ShortenToolOutput extends PTransform<PCollection<Sample>, PCo
       out.get(SAMPLES).output(shortened);
       long cuts = cuts(sample, shortened);
       if (cuts > 0) {
-        out.get(STATS).output(KV.of(StatKeys.TOOL_RESULTS_TRUNCATED, cuts));
+        counters().add(StatKeys.TOOL_RESULTS_TRUNCATED, cuts);
       }
     }
   }

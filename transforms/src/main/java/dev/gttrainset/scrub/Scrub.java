@@ -4,6 +4,8 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.sideinput.ReadOnce;
 import dev.gttrainset.stats.Counters;
+import dev.gttrainset.stats.CountingFn;
+import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -24,7 +26,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class Scrub {
   public static final TupleTag<Sample> SAMPLES = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private Scrub() {}
 
@@ -77,7 +79,7 @@ public final class Scrub {
   }
 
   /** A DoFn that scrubs with the rules plus the people of its side input, built once. */
-  private abstract static class ScrubFn<T> extends DoFn<T, T> {
+  private abstract static class ScrubFn<T> extends CountingFn<T, T> {
     private final Scrubber rules;
     private final PCollectionView<Map<String, String>> people;
     private final ReadOnce<SampleScrubber> scrubber = new ReadOnce<>();
@@ -106,9 +108,9 @@ public final class Scrub {
           .redactions()
           .forEach(
               (rule, count) -> {
-                out.get(STATS).output(KV.of(StatKeys.redactions(rule), count));
-                out.get(STATS).output(KV.of(StatKeys.role(role, "redactions"), count));
-                out.get(STATS).output(KV.of(StatKeys.redactionsByRole(role, rule), count));
+                counters().add(StatKeys.redactions(rule), count);
+                counters().add(StatKeys.role(role, "redactions"), count);
+                counters().add(StatKeys.redactionsByRole(role, rule), count);
               });
     }
   }
@@ -122,7 +124,7 @@ public final class Scrub {
     public void process(@Element DeadLetter deadLetter, ProcessContext context, MultiOutputReceiver out) {
       Counters redactions = new Counters();
       out.get(DEAD_LETTERS).output(scrubber(context).scrub(deadLetter, redactions));
-      redactions.forEach((rule, count) -> out.get(STATS).output(KV.of(StatKeys.redactions(rule), count)));
+      redactions.forEach((rule, count) -> counters().add(StatKeys.redactions(rule), count));
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.outcome.MatchOutcomes;
 import dev.gttrainset.role.TagRoles;
 import dev.gttrainset.role.TownLayout;
+import dev.gttrainset.stats.Ledger;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -39,7 +40,7 @@ public final class DecideSessions extends PTransform<PCollection<ConversationFac
   /** Claude session id to what was decided about it, one per session. */
   public static final TupleTag<KV<String, SessionDecision>> DECISIONS = new TupleTag<>() {};
 
-  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private static final TupleTag<RoleTag> ROLE = new TupleTag<>() {};
   private static final TupleTag<Long> COST = new TupleTag<>() {};

@@ -9,28 +9,25 @@ import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * Sums the statistics every stage emitted into one sorted map. Built from PCollections, not runner
  * metrics, so the numbers are the same on every runner.
  */
 public final class CollectStats
-    extends PTransform<PCollectionList<KV<String, Long>>, PCollection<Map<String, Long>>> {
+    extends PTransform<PCollection<KV<String, Long>>, PCollection<Map<String, Long>>> {
 
   public static CollectStats create() {
     return new CollectStats();
   }
 
   @Override
-  public PCollection<Map<String, Long>> expand(PCollectionList<KV<String, Long>> stats) {
+  public PCollection<Map<String, Long>> expand(PCollection<KV<String, Long>> stats) {
     return stats
-        .apply("FlattenStats", Flatten.pCollections())
         .apply("SumByKey", Sum.longsPerKey())
         .apply("OneSortedMap", Combine.globally(new ToSortedMapFn()))
         .setCoder(MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
