@@ -13,6 +13,8 @@ import dev.gttrainset.parse.ReadGtLogs;
 import dev.gttrainset.parse.ReadSessions;
 import dev.gttrainset.parse.RunWindow;
 import dev.gttrainset.parse.VictoriaQuery;
+import dev.gttrainset.report.ReportContext;
+import dev.gttrainset.report.WriteReport;
 import dev.gttrainset.role.TagConversations;
 import dev.gttrainset.sample.BalanceRoles;
 import dev.gttrainset.sample.BuildSamples;
@@ -119,7 +121,7 @@ public final class GtTrainsetPipeline {
         .stats()
         .apply("CollectStats", CollectStats.create())
         .apply("AfterDatasets", Wait.on(datasets))
-        .apply("WriteReport", WriteReport.to(paths.staging(), ReportContext.of(options, sources(paths, live), scrubber)));
+        .apply("WriteReport", WriteReport.to(paths.staging(), ReportContext.of(OptionValues.reportSettings(options), sources(paths, live), scrubber)));
   }
 
   /** Where each source was read from: the paths, and the live servers with their range. */

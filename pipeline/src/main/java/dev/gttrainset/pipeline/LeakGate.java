@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.parse.Json;
 import dev.gttrainset.gate.Leak;
 import dev.gttrainset.gate.LeakCheck;
+import dev.gttrainset.report.StatsDocument;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

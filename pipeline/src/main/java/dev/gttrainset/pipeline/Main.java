@@ -6,6 +6,7 @@ import dev.gttrainset.parse.Json;
 import dev.gttrainset.parse.VictoriaQuery;
 import dev.gttrainset.gate.LeakCheck;
 import dev.gttrainset.gate.OutputGate;
+import dev.gttrainset.report.Summary;
 import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.parse.RunWindow;

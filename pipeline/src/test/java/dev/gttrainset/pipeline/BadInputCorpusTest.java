@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gttrainset.report.StatsDocument;
 import dev.gttrainset.testing.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Json;
+import dev.gttrainset.report.Markdown;
 import dev.gttrainset.testdata.TownGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -199,7 +200,7 @@ class GasTownErasJobTest {
     assertTrue(report.contains("### Time covered"), report);
     assertTrue(
         report.contains("holds `session_start` events from " + firstStart + " on, the transcripts begin at " + firstSession
-            + ": " + AvailabilityReport.n(before) + " sessions before that have no event"),
+            + ": " + Markdown.n(before) + " sessions before that have no event"),
         report);
     assertTrue(report.contains("Keep a copy of `.events.jsonl` before the daemon prunes it"), report);
   }

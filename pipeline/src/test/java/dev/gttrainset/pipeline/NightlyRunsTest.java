@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Json;
+import dev.gttrainset.report.StatsDocument;
 import dev.gttrainset.testing.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import dev.gttrainset.output.RecordFormat;
 import dev.gttrainset.scrub.Scrubber;
@@ -23,28 +23,15 @@ public final class ReportContext implements Serializable {
     this.scrubber = scrubber;
   }
 
-  /** @param sourcePaths source name to the path or pattern it is read from */
-  public static ReportContext of(
-      GtTrainsetOptions options, Map<String, String> sourcePaths, Scrubber scrubber) {
+  /**
+   * @param settings the settings the datasets were built with, by name, as the report shows them
+   * @param sourcePaths source name to the path or pattern it is read from
+   */
+  public static ReportContext of(Map<String, String> settings, Map<String, String> sourcePaths, Scrubber scrubber) {
     Map<String, String> sources = new LinkedHashMap<>();
     Counters ignored = new Counters();
     sourcePaths.forEach((name, path) -> sources.put(name, scrubber.scrub(path, ignored)));
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("format", RecordFormat.parse(options.getFormat()).id());
-    settings.put("tool_call_ids", options.getToolCallIds());
-    settings.put("tool_calls_per_message", options.getToolCallsPerMessage());
-    settings.put("val_fraction", String.valueOf(options.getValFraction()));
-    settings.put("max_sample_tokens", String.valueOf(options.getMaxSampleTokens()));
-    settings.put("max_tool_result_chars", String.valueOf(options.getMaxToolResultChars()));
-    settings.put("keep_thinking", String.valueOf(options.getKeepThinking()));
-    settings.put("since", options.getSince().isBlank() ? "-" : options.getSince());
-    settings.put("until", options.getUntil().isBlank() ? "-" : options.getUntil());
-    settings.put("settle_minutes", String.valueOf(options.getSettleMinutes()));
-    settings.put("min_score", String.valueOf(options.getMinScore()));
-    settings.put("near_dup_threshold", String.valueOf(options.getNearDupThreshold()));
-    settings.put("balance", options.getBalance());
-    settings.put("balance_targets", options.getBalanceTargets().isBlank() ? "-" : options.getBalanceTargets());
-    return new ReportContext(sources, settings, scrubber);
+    return new ReportContext(sources, new LinkedHashMap<>(settings), scrubber);
   }
 
   /** Source name ({@code sessions}, {@code events}, ...) to the path or pattern read. */

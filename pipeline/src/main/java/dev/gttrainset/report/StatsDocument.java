@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * derived from them: source paths and whether each was found, role shares, costs in dollars, and
  * whether the accounting balances.
  */
-final class StatsDocument {
+public final class StatsDocument {
   private static final String MICROS_SUFFIX = "cost_micros";
 
   /** The most entries a group of counts keeps; the rest are summed as {@link #OTHER}. */
@@ -80,7 +80,7 @@ final class StatsDocument {
   }
 
   /** Lines read minus those used, skipped and dead-lettered: 0 when every line is accounted for. */
-  static long linesBalance(JsonNode stats) {
+  public static long linesBalance(JsonNode stats) {
     JsonNode lines = stats.path("lines");
     long skipped = 0;
     for (JsonNode count : lines.path("skipped")) {
@@ -96,7 +96,7 @@ final class StatsDocument {
    * Samples built and repeated minus those written, duplicated and rejected: 0 when none went
    * missing.
    */
-  static long samplesBalance(JsonNode stats) {
+  public static long samplesBalance(JsonNode stats) {
     JsonNode samples = stats.path("samples");
     return samples.path("built").asLong()
         + samples.path("repeated").asLong()
@@ -105,7 +105,7 @@ final class StatsDocument {
         - samples.path("rejected").asLong();
   }
 
-  static String pretty(ObjectNode document) {
+  public static String pretty(ObjectNode document) {
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     } catch (JsonProcessingException e) {

@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ final class SvgCharts {
         svg.append(String.format(Locale.ROOT,
             "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s, %s: %,d</title></rect>",
             LABEL_WIDTH, y + s * BAR, width, BAR - 2, COLORS[s % COLORS.length], escape(row.label()), escape(series.get(s)), value));
-        svg.append(text(LABEL_WIDTH + width + 4, y + s * BAR + BAR - 4, "start", AvailabilityReport.n(value)));
+        svg.append(text(LABEL_WIDTH + width + 4, y + s * BAR + BAR - 4, "start", Markdown.n(value)));
       }
       y += group;
     }
@@ -61,7 +61,7 @@ final class SvgCharts {
           x, 120 - h, barWidth - 4, h, COLORS[0], OutcomeReport.binLabel(bin), bins[bin]));
       svg.append(text(x + barWidth / 2 - 2, 134, "middle", String.format(Locale.ROOT, "%.1f", bin / 10.0)));
       if (bins[bin] > 0) {
-        svg.append(text(x + barWidth / 2 - 2, 116 - h, "middle", AvailabilityReport.n(bins[bin])));
+        svg.append(text(x + barWidth / 2 - 2, 116 - h, "middle", Markdown.n(bins[bin])));
       }
     }
     return svg.append("</svg>\n").toString();

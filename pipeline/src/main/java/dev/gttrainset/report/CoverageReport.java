@@ -1,6 +1,6 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
-import static dev.gttrainset.pipeline.AvailabilityReport.n;
+import static dev.gttrainset.report.Markdown.n;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,9 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
+
+import static dev.gttrainset.report.Markdown.countTable;
+import static dev.gttrainset.report.Markdown.n;
+import static dev.gttrainset.report.Markdown.plural;
+import static dev.gttrainset.report.Markdown.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Timestamps;
@@ -503,25 +508,6 @@ final class AvailabilityReport {
     return roles;
   }
 
-  static void countTable(StringBuilder md, String title, String what, String unit, JsonNode counts) {
-    if (counts.isMissingNode() || counts.size() == 0) {
-      return;
-    }
-    if (title != null) {
-      md.append("### ").append(title).append("\n\n");
-    }
-    md.append("| ").append(what).append(" | ").append(unit).append(" |\n|---|---:|\n");
-    List<Map.Entry<String, JsonNode>> rows = new ArrayList<>();
-    counts.fields().forEachRemaining(rows::add);
-    rows.sort(
-        Comparator.comparingLong((Map.Entry<String, JsonNode> e) -> -e.getValue().asLong())
-            .thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, JsonNode> row : rows) {
-      md.append("| `").append(row.getKey()).append("` | ").append(n(row.getValue())).append(" |\n");
-    }
-    md.append('\n');
-  }
-
   private static String mostCommon(JsonNode counts) {
     String best = "";
     long bestCount = -1;
@@ -549,22 +535,6 @@ final class AvailabilityReport {
       total += role.path(measure).asLong();
     }
     return total;
-  }
-
-  static String plural(long count, String noun) {
-    return n(count) + " " + noun + (count == 1 ? "" : "s");
-  }
-
-  private static void row(StringBuilder md, String measure, String value) {
-    md.append("| ").append(measure).append(" | ").append(value).append(" |\n");
-  }
-
-  static String n(JsonNode count) {
-    return n(count.asLong());
-  }
-
-  static String n(long count) {
-    return String.format(Locale.ROOT, "%,d", count);
   }
 
   private static String yes(boolean value) {

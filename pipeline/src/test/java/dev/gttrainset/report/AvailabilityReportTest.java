@@ -1,10 +1,12 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gttrainset.pipeline.GtTrainsetOptions;
+import dev.gttrainset.pipeline.OptionValues;
 import dev.gttrainset.scrub.Scrubber;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +20,7 @@ class AvailabilityReportTest {
     Map<String, String> sources = new java.util.LinkedHashMap<>();
     sources.put("sessions", "/data/projects/**");
     sources.put("events", "/data/gt/.events.jsonl");
-    return ReportContext.of(options, sources, Scrubber.withDefaultRules());
+    return ReportContext.of(OptionValues.reportSettings(options), sources, Scrubber.withDefaultRules());
   }
 
   private static Map<String, Long> counts() {

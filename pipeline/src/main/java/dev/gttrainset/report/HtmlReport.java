@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ final class HtmlReport {
 
   private static void row(StringBuilder html, String measure, long value) {
     html.append("<tr><td>").append(SvgCharts.escape(measure)).append("</td><td>")
-        .append(AvailabilityReport.n(value)).append("</td></tr>");
+        .append(Markdown.n(value)).append("</td></tr>");
   }
 
   private static void section(StringBuilder html, String id, String svg) {

@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

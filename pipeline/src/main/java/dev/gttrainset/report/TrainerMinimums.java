@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -28,6 +28,6 @@ final class TrainerMinimums {
     return String.format(
         Locale.ROOT,
         "`%s` has %s: below the %d examples OpenAI's fine-tuning takes in a training file.",
-        file, AvailabilityReport.plural(examples, "sample"), OPENAI_TRAINING_EXAMPLES);
+        file, Markdown.plural(examples, "sample"), OPENAI_TRAINING_EXAMPLES);
   }
 }

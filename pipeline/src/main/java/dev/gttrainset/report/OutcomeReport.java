@@ -1,7 +1,7 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
-import static dev.gttrainset.pipeline.AvailabilityReport.countTable;
-import static dev.gttrainset.pipeline.AvailabilityReport.n;
+import static dev.gttrainset.report.Markdown.countTable;
+import static dev.gttrainset.report.Markdown.n;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.outcome.OutcomeRules;

@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Json;
@@ -47,7 +47,7 @@ final class SampleConversations {
       }
       html.append("<section class=\"samples\" id=\"samples-").append(role.getKey()).append("\"><h2>")
           .append(SvgCharts.escape(role.getKey())).append(": the first ").append(Math.min(PER_ROLE, count))
-          .append(" of ").append(AvailabilityReport.plural(count, "sample")).append(" in <code>")
+          .append(" of ").append(Markdown.plural(count, "sample")).append(" in <code>")
           .append(file.getFileName()).append("</code></h2>\n");
       List<JsonNode> records = first(file);
       for (int i = 0; i < records.size(); i++) {
@@ -86,7 +86,7 @@ final class SampleConversations {
         fold(html, "system", "system prompt", text);
       } else if (role.equals("tool")) {
         String tool = names.getOrDefault(m.path("tool_call_id").asText(), "a call");
-        fold(html, "tool", "reply to " + tool + " (" + AvailabilityReport.plural(text.length(), "character") + ")", text);
+        fold(html, "tool", "reply to " + tool + " (" + Markdown.plural(text.length(), "character") + ")", text);
       } else {
         boolean context = m.path("weight").asInt(1) == 0;
         html.append("<div class=\"m ").append(role).append(context ? " context" : "").append("\"><span class=\"role\">")
@@ -147,7 +147,7 @@ final class SampleConversations {
     String shown = text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS);
     html.append("<pre>").append(marked(SvgCharts.escape(shown)));
     if (shown.length() < text.length()) {
-      html.append("\n<span class=\"note\">[… ").append(AvailabilityReport.n(text.length() - shown.length()))
+      html.append("\n<span class=\"note\">[… ").append(Markdown.n(text.length() - shown.length()))
           .append(" more characters in the file]</span>");
     }
     html.append("</pre>");

@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The short table printed at the end of a run, read back from {@code stats.json}. */
-final class Summary {
+public final class Summary {
   private Summary() {}
 
-  static void print(JsonNode stats, PrintStream out) {
+  public static void print(JsonNode stats, PrintStream out) {
     String format = "%-10s %9s %9s %9s %9s%n";
     out.printf(Locale.ROOT, format, "role", "sessions", "samples", "train", "val");
     long[] total = new long[4];

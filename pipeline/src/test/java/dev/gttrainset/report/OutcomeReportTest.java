@@ -1,9 +1,11 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gttrainset.pipeline.GtTrainsetOptions;
+import dev.gttrainset.pipeline.OptionValues;
 import dev.gttrainset.scrub.Scrubber;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +18,7 @@ class OutcomeReportTest {
     options.setOutput("/tmp/out");
     options.setBalance(balance);
     options.setBalanceTargets(targets);
-    return ReportContext.of(options, Map.of(), Scrubber.withDefaultRules());
+    return ReportContext.of(OptionValues.reportSettings(options), Map.of(), Scrubber.withDefaultRules());
   }
 
   /** A run with near-duplicates, outcome signals, scores and a cap on the deacon. */

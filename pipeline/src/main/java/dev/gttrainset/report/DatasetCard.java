@@ -1,4 +1,4 @@
-package dev.gttrainset.pipeline;
+package dev.gttrainset.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.output.RecordFormat;
