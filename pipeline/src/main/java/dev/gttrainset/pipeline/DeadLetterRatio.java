@@ -1,6 +1,6 @@
 package dev.gttrainset.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gttrainset.report.RunStats;
 import java.util.Locale;
 
 /** Whether a run wasted too much of its input to publish: the share of lines that were dead letters. */
@@ -8,9 +8,9 @@ final class DeadLetterRatio {
   private DeadLetterRatio() {}
 
   /** Why the run fails, or null when the share is within {@code max}. */
-  static String check(JsonNode stats, double max) {
-    long read = stats.at("/lines/read").asLong();
-    long dead = stats.at("/lines/dead_letters").asLong() + stats.at("/files/failed").asLong();
+  static String check(RunStats stats, double max) {
+    long read = stats.lines().read();
+    long dead = stats.deadLetters();
     double ratio = dead / (double) Math.max(1, read);
     if (ratio <= max) {
       return null;

@@ -1,18 +1,15 @@
 package dev.gttrainset.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.GtLog;
-import dev.gttrainset.parse.Json;
 import dev.gttrainset.parse.VictoriaQuery;
 import dev.gttrainset.gate.LeakCheck;
 import dev.gttrainset.gate.OutputGate;
+import dev.gttrainset.report.RunStats;
 import dev.gttrainset.report.Summary;
 import dev.gttrainset.scrub.ScrubRules;
-import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.parse.RunWindow;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -103,11 +100,11 @@ public final class Main {
         return EXIT_FAILED;
       }
       output.completeStaging();
-      JsonNode stats = Json.MAPPER.readTree(Files.readString(output.staging().resolve(OutputFolder.STATS)));
+      RunStats stats = RunStats.read(output.staging().resolve(OutputFolder.STATS));
       Summary.print(stats, out);
       long gateStart = System.nanoTime();
       OutputGate.Mode mode = OutputGate.Mode.parse(options.getLeakGate());
-      long inPipeline = stats.at("/" + StatKeys.LEAK_GATE_FINDINGS.replace('.', '/')).asLong(0);
+      long inPipeline = stats.leakGate().findings();
       LeakGate gate = new LeakGate(LeakCheck.withDefaultRules());
       List<LeakGate.Finding> leaks =
           mode == OutputGate.Mode.FAIL && inPipeline > 0 ? gate.scan(output.staging()) : gate.scanReports(output.staging());
@@ -124,7 +121,7 @@ public final class Main {
         return EXIT_LEAK;
       }
       long gateEnd = System.nanoTime();
-      long quarantined = stats.at("/" + StatKeys.LEAK_GATE_QUARANTINED.replace('.', '/')).asLong(0);
+      long quarantined = stats.leakGate().quarantined();
       if (quarantined > 0) {
         out.printf(
             Locale.ROOT,

@@ -133,13 +133,13 @@ final class AvailabilityReport {
             n(lines.path("used")),
             n(skipped),
             n(lines.path("dead_letters")),
-            yes(StatsDocument.linesBalance(stats) == 0),
+            yes(RunStats.of(stats).linesBalance() == 0),
             n(samples.path("built")),
             n(samples.path("repeated")),
             n(samples.path("written")),
             n(samples.path("duplicates")),
             n(samples.path("rejected")),
-            yes(StatsDocument.samplesBalance(stats) == 0)));
+            yes(RunStats.of(stats).samplesBalance() == 0)));
   }
 
   /** Which sessions this run took, and which it left for a later one. */
@@ -473,7 +473,7 @@ final class AvailabilityReport {
                   + " the sessions come from the same town and period."));
     }
     findings.addAll(CoverageReport.findings(stats, context));
-    if (StatsDocument.linesBalance(stats) != 0 || StatsDocument.samplesBalance(stats) != 0) {
+    if (RunStats.of(stats).linesBalance() != 0 || RunStats.of(stats).samplesBalance() != 0) {
       findings.add(
           new Finding(
               "The accounting does not balance: some input or sample is unaccounted for.",

@@ -1,7 +1,9 @@
 package dev.gttrainset.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.parse.Timestamps;
@@ -72,37 +74,25 @@ public final class StatsDocument {
     }
 
     ObjectNode accounting = root.putObject("accounting");
-    accounting.put("lines_balanced", linesBalance(root) == 0);
-    accounting.put("samples_balanced", samplesBalance(root) == 0);
+    RunStats run = RunStats.of(root);
+    accounting.put("lines_balanced", run.linesBalance() == 0);
+    accounting.put("samples_balanced", run.samplesBalance() == 0);
     ObjectNode settings = root.putObject("settings");
     context.settings().forEach(settings::put);
     return root;
   }
 
-  /** Lines read minus those used, skipped and dead-lettered: 0 when every line is accounted for. */
-  public static long linesBalance(JsonNode stats) {
-    JsonNode lines = stats.path("lines");
-    long skipped = 0;
-    for (JsonNode count : lines.path("skipped")) {
-      skipped += count.asLong();
+  /** stats.json read back as it was built: decimals keep their scale ({@code 1.50} stays {@code 1.50}). */
+  static JsonNode parse(String json) {
+    try {
+      return Json.MAPPER
+          .reader()
+          .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stats.json as built always parses", e);
     }
-    return lines.path("read").asLong()
-        - lines.path("used").asLong()
-        - skipped
-        - lines.path("dead_letters").asLong();
-  }
-
-  /**
-   * Samples built and repeated minus those written, duplicated and rejected: 0 when none went
-   * missing.
-   */
-  public static long samplesBalance(JsonNode stats) {
-    JsonNode samples = stats.path("samples");
-    return samples.path("built").asLong()
-        + samples.path("repeated").asLong()
-        - samples.path("written").asLong()
-        - samples.path("duplicates").asLong()
-        - samples.path("rejected").asLong();
   }
 
   public static String pretty(ObjectNode document) {

@@ -32,45 +32,36 @@ public final class WriteReport extends PTransform<PCollection<Map<String, Long>>
   public PDone expand(PCollection<Map<String, Long>> stats) {
     ReportContext report = context;
     String folder = outputDirectory;
-    stats
-        .apply(
-            "RenderStatsJson",
+    // stats.json is built once; every other file is rendered from its text, so they say the same.
+    PCollection<String> document =
+        stats.apply(
+            "StatsDocument",
             MapElements.into(TypeDescriptors.strings())
-                .via((Map<String, Long> counts) -> StatsDocument.pretty(StatsDocument.build(counts, report))))
-        .apply(
-            "WriteStatsJson",
-            TextIO.write().to(outputDirectory + "/stats").withSuffix(".json").withoutSharding());
-    stats
+                .via((Map<String, Long> counts) -> StatsDocument.pretty(StatsDocument.build(counts, report))));
+    document.apply("WriteStatsJson", TextIO.write().to(folder + "/stats").withSuffix(".json").withoutSharding());
+    document
         .apply(
             "RenderReport",
             MapElements.into(TypeDescriptors.strings())
-                .via(
-                    (Map<String, Long> counts) ->
-                        AvailabilityReport.render(StatsDocument.build(counts, report), report)))
-        .apply(
-            "WriteReportMd",
-            TextIO.write().to(outputDirectory + "/REPORT").withSuffix(".md").withoutSharding());
-    stats
+                .via((String json) -> AvailabilityReport.render(StatsDocument.parse(json), report)))
+        .apply("WriteReportMd", TextIO.write().to(folder + "/REPORT").withSuffix(".md").withoutSharding());
+    document
         .apply(
             "RenderReportHtml",
             MapElements.into(TypeDescriptors.strings())
                 .via(
-                    (Map<String, Long> counts) -> {
-                      JsonNode document = StatsDocument.build(counts, report);
+                    (String json) -> {
+                      JsonNode parsed = StatsDocument.parse(json);
                       // The datasets are written by now (the stats wait on them): their first lines.
-                      return HtmlReport.render(document, SampleConversations.html(Paths.get(folder), document));
+                      return HtmlReport.render(parsed, SampleConversations.html(Paths.get(folder), parsed));
                     }))
-        .apply(
-            "WriteReportHtml",
-            TextIO.write().to(outputDirectory + "/report").withSuffix(".html").withoutSharding());
-    stats
+        .apply("WriteReportHtml", TextIO.write().to(folder + "/report").withSuffix(".html").withoutSharding());
+    document
         .apply(
             "RenderDatasetCard",
             MapElements.into(TypeDescriptors.strings())
-                .via((Map<String, Long> counts) -> DatasetCard.render(StatsDocument.build(counts, report), report)))
-        .apply(
-            "WriteDatasetCard",
-            TextIO.write().to(outputDirectory + "/README").withSuffix(".md").withoutSharding());
+                .via((String json) -> DatasetCard.render(StatsDocument.parse(json), report)))
+        .apply("WriteDatasetCard", TextIO.write().to(folder + "/README").withSuffix(".md").withoutSharding());
     return PDone.in(stats.getPipeline());
   }
 }

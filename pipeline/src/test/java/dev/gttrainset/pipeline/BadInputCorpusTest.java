@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gttrainset.report.StatsDocument;
+import dev.gttrainset.report.RunStats;
 import dev.gttrainset.testing.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,8 +169,8 @@ class BadInputCorpusTest {
 
   @Test
   void everyLineIsAccountedForAndEveryDeadLetterSaysWhere() {
-    assertEquals(0, StatsDocument.linesBalance(stats), stats.get("lines").toString());
-    assertEquals(0, StatsDocument.samplesBalance(stats));
+    assertEquals(0, RunStats.of(stats).linesBalance(), stats.get("lines").toString());
+    assertEquals(0, RunStats.of(stats).samplesBalance());
     List<JsonNode> letters = run.records("dead_letters.jsonl");
     assertEquals(
         stats.at("/lines/dead_letters").asLong() + stats.at("/files/failed").asLong(), letters.size());

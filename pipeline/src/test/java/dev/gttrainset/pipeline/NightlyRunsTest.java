@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Json;
-import dev.gttrainset.report.StatsDocument;
+import dev.gttrainset.report.RunStats;
 import dev.gttrainset.testing.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +161,7 @@ class NightlyRunsTest {
     }
     JsonNode night3 = JobRun.read(partition(2).resolve("stats.json"));
     assertEquals(1, night3.at("/samples/duplicates_of_earlier_partitions").asLong());
-    assertEquals(0, StatsDocument.samplesBalance(night3));
+    assertEquals(0, RunStats.of(night3).samplesBalance());
   }
 
   /** Waits until the run is writing its files (its staging folder exists), then returns. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Json;
-import dev.gttrainset.report.StatsDocument;
+import dev.gttrainset.report.RunStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,8 +130,8 @@ class RealTranscriptsJobTest {
     assertEquals(filesInInput, stats.at("/files/read").asLong());
     assertEquals(1, stats.at("/files/shorter_copies_not_read").asLong(), "the earlier checkpoint");
     assertEquals(linesInInput, stats.at("/lines/read").asLong());
-    assertEquals(0, StatsDocument.linesBalance(stats));
-    assertEquals(0, StatsDocument.samplesBalance(stats));
+    assertEquals(0, RunStats.of(stats).linesBalance());
+    assertEquals(0, RunStats.of(stats).samplesBalance());
     assertTrue(run.datasetRecords().stream().noneMatch(r -> r.at("/metadata/source_file").asText().startsWith("checkpoints/")));
     String report = new String(run.files().get("REPORT.md"), StandardCharsets.UTF_8);
     assertTrue(report.contains("| Transcript files not read (a longer copy holds them) | 1 |"), report);

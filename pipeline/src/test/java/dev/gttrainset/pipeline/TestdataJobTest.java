@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Json;
-import dev.gttrainset.report.StatsDocument;
+import dev.gttrainset.report.RunStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,8 +91,8 @@ class TestdataJobTest {
               .sum();
     }
     assertEquals(inputLines, stats.at("/lines/read").asLong());
-    assertEquals(0, StatsDocument.linesBalance(stats));
-    assertEquals(0, StatsDocument.samplesBalance(stats));
+    assertEquals(0, RunStats.of(stats).linesBalance());
+    assertEquals(0, RunStats.of(stats).samplesBalance());
     assertTrue(stats.at("/accounting/lines_balanced").asBoolean());
     assertEquals(run.datasetRecords().size(), stats.at("/samples/written").asLong());
     assertEquals(run.records("rejects.jsonl").size(), stats.at("/samples/rejected").asLong());
