@@ -22,7 +22,6 @@ import dev.gttrainset.sample.Deduplicate;
 import dev.gttrainset.sample.HashContent;
 import dev.gttrainset.sample.QualityFilter;
 import dev.gttrainset.sample.ShortenToolOutput;
-import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.scrub.PeopleInSessions;
 import dev.gttrainset.scrub.Scrub;
 import dev.gttrainset.scrub.ScrubRules;
@@ -59,7 +58,6 @@ public final class GtTrainsetPipeline {
     Scrubber scrubber = new Scrubber(ScrubRules.without(OptionValues.skippedRules(options)));
     Records records = new Records(OptionValues.shape(options));
     OutputGate gate = OptionValues.leakGate(options);
-    TrainValSplit split = OptionValues.split(options);
     Ledger ledger = new Ledger(pipeline);
 
     PCollectionTuple sessions = ledger.record(pipeline.apply("ReadSessions", ReadSessions.from(paths.sessionRoots(), window)));
@@ -78,7 +76,7 @@ public final class GtTrainsetPipeline {
     PCollectionTuple tagged =
         ledger.record(sessions.get(ReadSessions.CONVERSATIONS).apply("TagConversations", TagConversations.with(decisions)));
     PCollectionTuple built =
-        ledger.record(tagged.get(TagConversations.TAGGED).apply("BuildSamples", BuildSamples.with(OptionValues.windower(options))));
+        ledger.record(tagged.get(TagConversations.TAGGED).apply("BuildSamples", BuildSamples.with(OptionValues.windower(options), OptionValues.split(options))));
     PCollectionTuple scrubbed = ledger.record(built.get(BuildSamples.SAMPLES).apply("Scrub", Scrub.samples(scrubber, people)));
     PCollectionTuple shortened =
         ledger.record(
@@ -99,11 +97,11 @@ public final class GtTrainsetPipeline {
             filtered.get(QualityFilter.KEPT).apply("Deduplicate", Deduplicate.of(options.getNearDupThreshold(), published)));
     PCollectionTuple balanced =
         ledger.record(
-            deduped.get(Deduplicate.SURVIVORS).apply("BalanceRoles", BalanceRoles.with(OptionValues.roleBalance(options), split)));
+            deduped.get(Deduplicate.SURVIVORS).apply("BalanceRoles", BalanceRoles.with(OptionValues.roleBalance(options))));
     PCollectionTuple rendered =
-        ledger.record(balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(split, records, gate, tools)));
+        ledger.record(balanced.get(BalanceRoles.SAMPLES).apply("SplitAndRender", ToOutputLines.samples(records, gate, tools)));
 
-    PCollectionTuple rejects = ledger.record(ledger.rejects().apply("RenderRejects", ToOutputLines.rejects(split, records, gate, tools)));
+    PCollectionTuple rejects = ledger.record(ledger.rejects().apply("RenderRejects", ToOutputLines.rejects(records, gate, tools)));
     PCollectionTuple deadLetters =
         ledger.record(
             ledger

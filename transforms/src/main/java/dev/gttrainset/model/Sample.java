@@ -1,13 +1,16 @@
 package dev.gttrainset.model;
 
 import com.google.auto.value.AutoValue;
+import com.google.auto.value.extension.memoized.Memoized;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -51,6 +54,15 @@ public abstract class Sample {
   /** SHA-256 of the canonical scrubbed conversation; "" until hashed. */
   public abstract String contentSha256();
 
+  /**
+   * The sample's score: the weighted mean of its components ({@link ScoreComponent#weightedMean}),
+   * worked out once per sample and read by the quality filter, the metadata and the report's bins.
+   */
+  @Memoized
+  public double score() {
+    return ScoreComponent.weightedMean(scoreComponents());
+  }
+
   /** {@code train} or {@code val}; "" until split. */
   public abstract String split();
 
@@ -60,8 +72,11 @@ public abstract class Sample {
   /** The parts of its quality score by name; empty until scored. */
   public abstract Map<String, ScoreComponent> scoreComponents();
 
-  /** What became of its session's work, as metadata.outcome shows it: signal names to values. */
+  /** What became of its session's work, in words: the signal, the bead and its status. */
   public abstract Map<String, String> outcome();
+
+  /** What became of its session's work, in numbers: calls, errors, tokens, the metric cost in USD. */
+  public abstract Map<String, BigDecimal> outcomeNumbers();
 
   public abstract Builder toBuilder();
 
@@ -75,7 +90,8 @@ public abstract class Sample {
         .setSplit("")
         .setRepeatIndex(0)
         .setScoreComponents(Map.of())
-        .setOutcome(Map.of());
+        .setOutcome(Map.of())
+        .setOutcomeNumbers(Map.of());
   }
 
   /**
@@ -123,9 +139,13 @@ public abstract class Sample {
 
     public abstract Builder setOutcome(Map<String, String> outcome);
 
+    public abstract Builder setOutcomeNumbers(Map<String, BigDecimal> outcomeNumbers);
+
     abstract Map<String, ScoreComponent> scoreComponents();
 
     abstract Map<String, String> outcome();
+
+    abstract Map<String, BigDecimal> outcomeNumbers();
 
     abstract Map<String, Long> redactions();
 
@@ -136,6 +156,7 @@ public abstract class Sample {
       setRedactions(java.util.Collections.unmodifiableMap(new TreeMap<>(redactions())));
       setScoreComponents(java.util.Collections.unmodifiableMap(new TreeMap<>(scoreComponents())));
       setOutcome(java.util.Collections.unmodifiableMap(new TreeMap<>(outcome())));
+      setOutcomeNumbers(java.util.Collections.unmodifiableMap(new TreeMap<>(outcomeNumbers())));
       return autoBuild();
     }
   }
@@ -152,6 +173,7 @@ public abstract class Sample {
     private static final MapCoder<String, ScoreComponent> COMPONENTS =
         MapCoder.of(STRING, ScoreComponent.ScoreComponentCoder.of());
     private static final MapCoder<String, String> OUTCOME = MapCoder.of(STRING, STRING);
+    private static final MapCoder<String, BigDecimal> NUMBERS = MapCoder.of(STRING, BigDecimalCoder.of());
 
     public static SampleCoder of() {
       return INSTANCE;
@@ -175,6 +197,7 @@ public abstract class Sample {
       LONG.encode(s.repeatIndex(), out);
       COMPONENTS.encode(s.scoreComponents(), out);
       OUTCOME.encode(s.outcome(), out);
+      NUMBERS.encode(s.outcomeNumbers(), out);
     }
 
     @Override
@@ -196,6 +219,7 @@ public abstract class Sample {
           .setRepeatIndex(LONG.decode(in))
           .setScoreComponents(COMPONENTS.decode(in))
           .setOutcome(OUTCOME.decode(in))
+          .setOutcomeNumbers(NUMBERS.decode(in))
           .build();
     }
 

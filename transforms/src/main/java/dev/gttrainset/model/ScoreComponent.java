@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -17,6 +18,17 @@ public abstract class ScoreComponent {
 
   /** The signal the value was read from, e.g. {@code events:merged} or {@code transcript:is_error}. */
   public abstract String signal();
+
+  /** The weighted mean of the components, rounded to three places; 1 without any. */
+  public static double weightedMean(Map<String, ScoreComponent> components) {
+    double weights = 0;
+    double sum = 0;
+    for (ScoreComponent component : components.values()) {
+      weights += component.weight();
+      sum += component.weight() * component.value();
+    }
+    return weights == 0 ? 1.0 : Math.round(sum / weights * 1000) / 1000.0;
+  }
 
   public static ScoreComponent create(double value, double weight, String signal) {
     return new AutoValue_ScoreComponent(value, weight, signal);

@@ -118,14 +118,4 @@ public final class OutcomeRules {
     return ScoreComponent.create(Math.round(value * 1000) / 1000.0, WEIGHTS.get(name), signal);
   }
 
-  /** The weighted mean of the components, rounded to three places; 1 without any. */
-  public static double score(Map<String, ScoreComponent> components) {
-    double weights = 0;
-    double sum = 0;
-    for (ScoreComponent component : components.values()) {
-      weights += component.weight();
-      sum += component.weight() * component.value();
-    }
-    return weights == 0 ? 1.0 : Math.round(sum / weights * 1000) / 1000.0;
-  }
 }

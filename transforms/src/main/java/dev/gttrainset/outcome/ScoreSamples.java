@@ -8,8 +8,8 @@ import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.stats.CountingFn;
 import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
+import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -43,10 +43,6 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
   private static final Pattern BEAD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern BEAD_STATUS = Pattern.compile("[a-z][a-z_]{0,31}");
 
-  /** The outcome facts that are numbers; the others (signal, bead, bead_status) are names. */
-  public static final Set<String> NUMBERS =
-      Set.of("tool_calls", "tool_errors", "interruptions", "api_errors", "output_tokens", "metric_tokens", "metric_cost_usd");
-
   /**
    * A sample given its session's part of the score, when it is built: its session's
    * interruptions, API errors and output tokens, and what the town's signals say became of the
@@ -55,9 +51,10 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
   public static Sample withSession(Sample sample, SessionOutcome session) {
     Map<String, ScoreComponent> components = new TreeMap<>(sample.scoreComponents());
     Map<String, String> outcome = new TreeMap<>(sample.outcome());
-    outcome.put("interruptions", String.valueOf(session.interruptions()));
-    outcome.put("api_errors", String.valueOf(session.apiErrors()));
-    outcome.put("output_tokens", String.valueOf(session.outputTokens()));
+    Map<String, BigDecimal> numbers = new TreeMap<>(sample.outcomeNumbers());
+    numbers.put("interruptions", BigDecimal.valueOf(session.interruptions()));
+    numbers.put("api_errors", BigDecimal.valueOf(session.apiErrors()));
+    numbers.put("output_tokens", BigDecimal.valueOf(session.outputTokens()));
     long troubles = session.interruptions() + session.apiErrors();
     components.put(
         OutcomeRules.CLEAN_SESSION,
@@ -80,12 +77,12 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
       }
     }
     if (session.metricTokens() != SessionOutcome.NONE) {
-      outcome.put("metric_tokens", String.valueOf(session.metricTokens()));
+      numbers.put("metric_tokens", BigDecimal.valueOf(session.metricTokens()));
     }
     if (session.metricCostMicros() != SessionOutcome.NONE) {
-      outcome.put("metric_cost_usd", GtLogParser.dollars(session.metricCostMicros()).toPlainString());
+      numbers.put("metric_cost_usd", GtLogParser.dollars(session.metricCostMicros()));
     }
-    return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).build();
+    return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).setOutcomeNumbers(numbers).build();
   }
 
   /** A sample scored, once it is final: its own tool calls and errors join its session's part. */
@@ -99,15 +96,15 @@ public final class ScoreSamples extends PTransform<PCollection<Sample>, PCollect
       }
     }
     Map<String, ScoreComponent> components = new TreeMap<>(sample.scoreComponents());
-    Map<String, String> outcome = new TreeMap<>(sample.outcome());
-    outcome.put("tool_calls", String.valueOf(calls));
-    outcome.put("tool_errors", String.valueOf(errors));
+    Map<String, BigDecimal> numbers = new TreeMap<>(sample.outcomeNumbers());
+    numbers.put("tool_calls", BigDecimal.valueOf(calls));
+    numbers.put("tool_errors", BigDecimal.valueOf(errors));
     if (calls > 0) {
       components.put(
           OutcomeRules.TOOL_SUCCESS,
           OutcomeRules.component(OutcomeRules.TOOL_SUCCESS, 1 - errors / (double) calls, "transcript:is_error"));
     }
-    return sample.toBuilder().setScoreComponents(components).setOutcome(outcome).build();
+    return sample.toBuilder().setScoreComponents(components).setOutcomeNumbers(numbers).build();
   }
 
   private static final class ScoreFn extends CountingFn<Sample, Sample> {

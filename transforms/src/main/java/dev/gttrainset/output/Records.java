@@ -9,13 +9,13 @@ import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.parse.GtLogParser;
 import dev.gttrainset.parse.Json;
-import dev.gttrainset.outcome.OutcomeRules;
-import dev.gttrainset.outcome.ScoreSamples;
 import dev.gttrainset.parse.Timestamps;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import dev.gttrainset.tools.ToolTable;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns samples, rejects and dead letters into the JSON lines of the output files. */
 public final class Records implements Serializable {
@@ -170,20 +170,24 @@ public final class Records implements Serializable {
     ObjectNode redactions = metadata.putObject("redactions");
     sample.redactions().forEach(redactions::put);
     ObjectNode quality = metadata.putObject("quality");
-    quality.put("score", OutcomeRules.score(sample.scoreComponents()));
+    quality.put("score", sample.score());
     ArrayNode flags = quality.putArray("flags");
     sample.qualityFlags().forEach(flags::add);
     ObjectNode components = quality.putObject("components");
     sample.scoreComponents().forEach(
         (name, c) -> components.putObject(name).put("value", c.value()).put("weight", c.weight()).put("signal", c.signal()));
+    // Words and numbers in one object, by name.
     ObjectNode outcome = metadata.putObject("outcome");
-    sample.outcome().forEach((name, value) -> {
-      if (ScoreSamples.NUMBERS.contains(name)) {
-        outcome.put(name, new BigDecimal(value));
+    Set<String> names = new TreeSet<>(sample.outcome().keySet());
+    names.addAll(sample.outcomeNumbers().keySet());
+    for (String name : names) {
+      BigDecimal number = sample.outcomeNumbers().get(name);
+      if (number != null) {
+        outcome.put(name, number);
       } else {
-        outcome.put(name, value);
+        outcome.put(name, sample.outcome().get(name));
       }
-    });
+    }
     return metadata;
   }
 }

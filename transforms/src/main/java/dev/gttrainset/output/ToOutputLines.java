@@ -5,8 +5,6 @@ import dev.gttrainset.gate.OutputGate;
 import dev.gttrainset.model.DeadLetter;
 import dev.gttrainset.model.OutputLine;
 import dev.gttrainset.model.Sample;
-import dev.gttrainset.outcome.OutcomeRules;
-import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.stats.Counters;
 import dev.gttrainset.stats.CountingFn;
 import dev.gttrainset.stats.Ledger;
@@ -43,16 +41,16 @@ public final class ToOutputLines {
 
   private ToOutputLines() {}
 
-  /** Splits samples into train and validation and renders them; counts what is written. */
+  /** Renders samples into the file of their role and split; counts what is written. */
   public static PTransform<PCollection<Sample>, PCollectionTuple> samples(
-      TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
-    return render("SplitAndRender", new RenderSampleFn(split, records, gate, tools), tools);
+      Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
+    return render("SplitAndRender", new RenderSampleFn(records, gate, tools), tools);
   }
 
   /** Rejects carry the split their session has, so a reader can tell where they would be. */
   public static PTransform<PCollection<KV<String, Sample>>, PCollectionTuple> rejects(
-      TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
-    return render("RenderRejects", new RenderRejectFn(split, records, gate, tools), tools);
+      Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
+    return render("RenderRejects", new RenderRejectFn(records, gate, tools), tools);
   }
 
   public static PTransform<PCollection<DeadLetter>, PCollectionTuple> deadLetters(OutputGate gate) {
@@ -96,13 +94,11 @@ public final class ToOutputLines {
   private static final class RenderSampleFn extends CountingFn<Sample, OutputLine> {
     private final Counter written = Metrics.counter("gt-trainset", "samples_written");
     private final Counter quarantined = Metrics.counter("gt-trainset", "samples_quarantined");
-    private final TrainValSplit split;
     private final Records records;
     private final OutputGate gate;
     private final PCollectionView<ToolTable> tools;
 
-    RenderSampleFn(TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
-      this.split = split;
+    RenderSampleFn(Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
       this.records = records;
       this.gate = gate;
       this.tools = tools;
@@ -110,9 +106,8 @@ public final class ToOutputLines {
 
     @ProcessElement
     public void process(@Element Sample sample, MultiOutputReceiver out, ProcessContext context) {
-      Sample placed = sample.toBuilder().setSplit(split.of(sample.sessionId())).build();
-      String role = placed.role().role().id();
-      Records.Lines lines = records.sample(placed, context.sideInput(tools));
+      String role = sample.role().role().id();
+      Records.Lines lines = records.sample(sample, context.sideInput(tools));
       List<Leak> leaks = new ArrayList<>(gate.check(lines.record));
       if (lines.metadata != null) {
         leaks.addAll(gate.check(lines.metadata));
@@ -120,8 +115,8 @@ public final class ToOutputLines {
       if (!leaks.isEmpty()) {
         countLeaks(leaks, counters());
         if (gate.quarantines()) {
-          String withheld = stillClean(gate, Records.withheld(OutputGate.REASON, placed, leaks), OutputGate.REASON, leaks);
-          out.get(LINES).output(OutputLine.create(REJECTS_FILE, placed.orderKey(), withheld));
+          String withheld = stillClean(gate, Records.withheld(OutputGate.REASON, sample, leaks), OutputGate.REASON, leaks);
+          out.get(LINES).output(OutputLine.create(REJECTS_FILE, sample.orderKey(), withheld));
           counters().increment(StatKeys.LEAK_GATE_QUARANTINED);
           counters().increment(StatKeys.SAMPLES_REJECTED);
           counters().increment(StatKeys.rejected(OutputGate.REASON));
@@ -130,28 +125,26 @@ public final class ToOutputLines {
           return;
         }
       }
-      String file = fileOf(placed);
-      out.get(LINES).output(OutputLine.create(file, placed.orderKey(), lines.record));
+      String file = fileOf(sample);
+      out.get(LINES).output(OutputLine.create(file, sample.orderKey(), lines.record));
       if (lines.metadata != null) {
         // The same sort key puts it on the same line number as its record.
-        out.get(LINES).output(OutputLine.create(metadataFileOf(file), placed.orderKey(), lines.metadata));
+        out.get(LINES).output(OutputLine.create(metadataFileOf(file), sample.orderKey(), lines.metadata));
       }
       counters().increment(StatKeys.SAMPLES_WRITTEN);
       counters().increment(StatKeys.role(role, "samples"));
-      counters().increment(StatKeys.role(role, placed.split()));
-      counters().increment(StatKeys.scoreBin(role, OutcomeRules.score(placed.scoreComponents())));
+      counters().increment(StatKeys.role(role, sample.split()));
+      counters().increment(StatKeys.scoreBin(role, sample.score()));
       written.inc();
     }
   }
 
   private static final class RenderRejectFn extends CountingFn<KV<String, Sample>, OutputLine> {
-    private final TrainValSplit split;
     private final Records records;
     private final OutputGate gate;
     private final PCollectionView<ToolTable> tools;
 
-    RenderRejectFn(TrainValSplit split, Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
-      this.split = split;
+    RenderRejectFn(Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
       this.records = records;
       this.gate = gate;
       this.tools = tools;
@@ -159,7 +152,7 @@ public final class ToOutputLines {
 
     @ProcessElement
     public void process(@Element KV<String, Sample> reject, MultiOutputReceiver out, ProcessContext context) {
-      Sample sample = reject.getValue().toBuilder().setSplit(split.of(reject.getValue().sessionId())).build();
+      Sample sample = reject.getValue();
       String json = records.reject(reject.getKey(), sample, context.sideInput(tools));
       List<Leak> leaks = gate.check(json);
       if (!leaks.isEmpty()) {

@@ -40,23 +40,20 @@ public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollect
   public static final String CAPPED = "balance-cap";
 
   private final RoleBalance balance;
-  private final TrainValSplit split;
 
-  private BalanceRoles(RoleBalance balance, TrainValSplit split) {
+  private BalanceRoles(RoleBalance balance) {
     this.balance = balance;
-    this.split = split;
   }
 
-  public static BalanceRoles with(RoleBalance balance, TrainValSplit split) {
-    return new BalanceRoles(balance, split);
+  public static BalanceRoles with(RoleBalance balance) {
+    return new BalanceRoles(balance);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Sample> samples) {
-    TrainValSplit sessions = split;
     PCollection<KV<String, Long>> places =
         samples
-            .apply("TrainSamples", Filter.by((Sample s) -> sessions.of(s.sessionId()).equals(TrainValSplit.TRAIN)))
+            .apply("TrainSamples", Filter.by((Sample s) -> s.split().equals(TrainValSplit.TRAIN)))
             .apply(
                 "RoleAndPlace",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
@@ -70,7 +67,7 @@ public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollect
             .apply("LastPlacesByRole", View.asMap());
     return samples.apply(
         "KeepCapOrRepeat",
-        ParDo.of(new BalanceFn(balance, split, trainCounts, lastPlaces))
+        ParDo.of(new BalanceFn(balance, trainCounts, lastPlaces))
             .withSideInputs(trainCounts, lastPlaces)
             .withOutputTags(SAMPLES, TupleTagList.of(REJECTED).and(STATS)));
   }
@@ -105,7 +102,6 @@ public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollect
 
   private static final class BalanceFn extends DoFn<Sample, Sample> {
     private final RoleBalance balance;
-    private final TrainValSplit split;
     private final PCollectionView<Map<String, Long>> trainCounts;
     private final PCollectionView<Map<String, Long>> lastPlaces;
     private final ReadOnce<Map<String, Double>> ratios = new ReadOnce<>();
@@ -113,18 +109,16 @@ public final class BalanceRoles extends PTransform<PCollection<Sample>, PCollect
 
     BalanceFn(
         RoleBalance balance,
-        TrainValSplit split,
         PCollectionView<Map<String, Long>> trainCounts,
         PCollectionView<Map<String, Long>> lastPlaces) {
       this.balance = balance;
-      this.split = split;
       this.trainCounts = trainCounts;
       this.lastPlaces = lastPlaces;
     }
 
     @ProcessElement
     public void process(@Element Sample sample, ProcessContext context, MultiOutputReceiver out) {
-      if (!split.of(sample.sessionId()).equals(TrainValSplit.TRAIN)) {
+      if (!sample.split().equals(TrainValSplit.TRAIN)) {
         out.get(SAMPLES).output(sample);
         return;
       }

@@ -28,28 +28,33 @@ public final class BuildSamples extends PTransform<PCollection<TaggedConversatio
   public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
   private final SampleWindower windower;
+  private final TrainValSplit split;
 
-  private BuildSamples(SampleWindower windower) {
+  private BuildSamples(SampleWindower windower, TrainValSplit split) {
     this.windower = windower;
+    this.split = split;
   }
 
-  public static BuildSamples with(SampleWindower windower) {
-    return new BuildSamples(windower);
+  /** @param split the side of each session, decided here once and carried by its samples */
+  public static BuildSamples with(SampleWindower windower, TrainValSplit split) {
+    return new BuildSamples(windower, split);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<TaggedConversation> tagged) {
     return tagged.apply(
         "CutWindows",
-        ParDo.of(new BuildSamplesFn(windower)).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
+        ParDo.of(new BuildSamplesFn(windower, split)).withOutputTags(SAMPLES, TupleTagList.of(STATS)));
   }
 
   private static final class BuildSamplesFn extends DoFn<TaggedConversation, Sample> {
     private final Counter built = Metrics.counter("gt-trainset", "samples_built");
     private final SampleWindower windower;
+    private final TrainValSplit split;
 
-    BuildSamplesFn(SampleWindower windower) {
+    BuildSamplesFn(SampleWindower windower, TrainValSplit split) {
       this.windower = windower;
+      this.split = split;
     }
 
     @ProcessElement
@@ -57,7 +62,9 @@ public final class BuildSamples extends PTransform<PCollection<TaggedConversatio
       Counters counters = new Counters();
       SessionDecision session = tagged.session();
       List<Sample> samples = windower.windows(tagged.conversation(), tagged.role(), session.costMicros(), counters);
-      samples.forEach(sample -> out.get(SAMPLES).output(ScoreSamples.withSession(sample, session.outcome())));
+      String side = split.of(tagged.conversation().sessionId());
+      samples.forEach(
+          sample -> out.get(SAMPLES).output(ScoreSamples.withSession(sample.toBuilder().setSplit(side).build(), session.outcome())));
       counters.add(StatKeys.SAMPLES_BUILT, samples.size());
       counters.add(StatKeys.role(tagged.role().role().id(), "samples_built"), samples.size());
       counters.forEach((key, count) -> out.get(STATS).output(KV.of(key, count)));

@@ -31,7 +31,7 @@ public final class QualityRules implements Serializable {
   private final long maxSampleTokens;
   private final double minScore;
 
-  /** @param minScore samples scored below it ({@link OutcomeRules#score}) are rejected; 0 keeps all */
+  /** @param minScore samples scored below it ({@link Sample#score}) are rejected; 0 keeps all */
   public QualityRules(long maxSampleTokens, double minScore) {
     this.maxSampleTokens = maxSampleTokens;
     this.minScore = minScore;
@@ -65,7 +65,7 @@ public final class QualityRules implements Serializable {
     if (assistantChars < MIN_ASSISTANT_CHARS) {
       return Optional.of(TOO_SHORT);
     }
-    if (OutcomeRules.score(sample.scoreComponents()) < minScore) {
+    if (sample.score() < minScore) {
       return Optional.of(LOW_SCORE);
     }
     return Optional.empty();

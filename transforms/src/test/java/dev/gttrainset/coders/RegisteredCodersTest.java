@@ -26,6 +26,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -121,6 +122,8 @@ class RegisteredCodersTest {
       return n + 0.25;
     } else if (c == boolean.class || c == Boolean.class) {
       return true;
+    } else if (c == BigDecimal.class) {
+      return new BigDecimal(n + ".50");
     } else if (c == int[].class) {
       return new int[] {n, n + 1, -n};
     } else if (c.isEnum()) {

@@ -9,6 +9,7 @@ import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.Sample;
 import dev.gttrainset.model.SessionOutcome;
 import dev.gttrainset.model.ToolCall;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,12 +50,13 @@ class ScoreSamplesTest {
     assertEquals("events:merge_failed", scored.scoreComponents().get(OutcomeRules.OUTCOME).signal());
     assertEquals(0.1, scored.scoreComponents().get(OutcomeRules.OUTCOME).value());
     assertEquals("beads:blocked", scored.scoreComponents().get(OutcomeRules.BEAD).signal());
-    assertEquals("2", scored.outcome().get("tool_calls"));
-    assertEquals("1", scored.outcome().get("tool_errors"));
-    assertEquals("900", scored.outcome().get("output_tokens"));
+    assertEquals(BigDecimal.valueOf(2), scored.outcomeNumbers().get("tool_calls"));
+    assertEquals(BigDecimal.valueOf(1), scored.outcomeNumbers().get("tool_errors"));
+    assertEquals(BigDecimal.valueOf(900), scored.outcomeNumbers().get("output_tokens"));
+    assertFalse(scored.outcome().containsKey("tool_calls"), "numbers are carried as numbers");
     assertEquals("gt-abc", scored.outcome().get("bead"));
     // (0.25 * 0.5 + 0.15 * 0.5 + 0.4 * 0.1 + 0.2 * 0.2) / 1.0
-    assertEquals(0.28, OutcomeRules.score(scored.scoreComponents()));
+    assertEquals(0.28, scored.score());
   }
 
   @Test

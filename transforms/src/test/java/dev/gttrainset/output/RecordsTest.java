@@ -13,6 +13,7 @@ import dev.gttrainset.model.ScoreComponent;
 import dev.gttrainset.model.ToolCall;
 import dev.gttrainset.parse.Json;
 import dev.gttrainset.tools.ToolTable;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class RecordsTest {
             Map.of(
                 "tool_success", ScoreComponent.create(1.0, 0.25, "transcript:is_error"),
                 "outcome", ScoreComponent.create(0.8, 0.4, "events:done")))
-        .setOutcome(Map.of("signal", "events:done", "tool_calls", "1", "metric_cost_usd", "0.25"))
+        .setOutcome(Map.of("signal", "events:done"))
+        .setOutcomeNumbers(Map.of("tool_calls", BigDecimal.ONE, "metric_cost_usd", new BigDecimal("0.25")))
         .setContentSha256("abc")
         .setSplit("train")
         .build();
@@ -81,6 +83,12 @@ class RecordsTest {
     assertEquals("toolu_1", messages.get(3).get("tool_call_id").asText());
     assertEquals("Bash", messages.get(3).get("name").asText());
     assertEquals("polecat", record.get("metadata").get("gt_role").asText());
+    assertEquals(
+        "{\"metric_cost_usd\":0.25,\"signal\":\"events:done\",\"tool_calls\":1}",
+        record.get("metadata").get("outcome").toString(),
+        "words and numbers in one object, by name, numbers as JSON numbers");
+    // (1.0 * 0.25 + 0.8 * 0.4) / (0.25 + 0.4)
+    assertEquals(0.877, record.get("metadata").get("quality").get("score").asDouble(), "the sample's own score");
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.gttrainset.model.GtRole;
 import dev.gttrainset.model.OutputLine;
 import dev.gttrainset.model.RoleTag;
 import dev.gttrainset.model.Sample;
-import dev.gttrainset.sample.TrainValSplit;
 import dev.gttrainset.stats.StatKeys;
 import dev.gttrainset.testing.TestPipelineExtension;
 import java.util.List;
@@ -33,7 +32,7 @@ class ToOutputLinesTest {
       new Records(Records.Shape.of(RecordFormat.CHAT, false, ToolCallIds.ORIGINAL, CallsPerMessage.ANY));
   private static final OutputGate GATE = OutputGate.of(OutputGate.Mode.QUARANTINE);
 
-  private static Sample sample(String session) {
+  private static Sample sample(String session, String split) {
     return Sample.builder()
         .setSessionId(session)
         .setSourceFile("p/" + session + ".jsonl")
@@ -42,6 +41,7 @@ class ToOutputLinesTest {
         .setFirstTimestampMillis(0)
         .setEstTokens(1)
         .setMessages(List.of(ChatMessage.user("merge", 0), ChatMessage.assistant("Merged.", List.of(), 0)))
+        .setSplit(split)
         .build();
   }
 
@@ -53,9 +53,8 @@ class ToOutputLinesTest {
 
   @Test
   void samplesGoToTheirRoleAndSplitFile(TestPipeline pipeline) {
-    PCollection<Sample> samples = pipeline.apply(Create.of(sample("a"), sample("b")));
-    PCollectionTuple lines =
-        samples.apply(ToOutputLines.samples(new TrainValSplit(1.0), RECORDS, GATE, samples.apply(LearnToolTable.fromCalls())));
+    PCollection<Sample> samples = pipeline.apply(Create.of(sample("a", "val"), sample("b", "val")));
+    PCollectionTuple lines = samples.apply(ToOutputLines.samples(RECORDS, GATE, samples.apply(LearnToolTable.fromCalls())));
 
     PAssert.that(lines.get(ToOutputLines.LINES))
         .satisfies(
@@ -80,8 +79,8 @@ class ToOutputLinesTest {
   void rejectsAndDeadLettersHaveFilesOfTheirOwn(TestPipeline pipeline) {
     PCollection<OutputLine> rejects =
         pipeline
-            .apply("Rejects", Create.of(KV.of("too-long", sample("a"))))
-            .apply("RenderRejects", ToOutputLines.rejects(new TrainValSplit(0), RECORDS, GATE, noTools(pipeline)))
+            .apply("Rejects", Create.of(KV.of("too-long", sample("a", "train"))))
+            .apply("RenderRejects", ToOutputLines.rejects(RECORDS, GATE, noTools(pipeline)))
             .get(ToOutputLines.LINES);
     PCollection<OutputLine> letters =
         pipeline

@@ -42,6 +42,7 @@ class BalanceRolesTest {
     Sample s = sample(user("go " + session), answer("done with " + session)).toBuilder()
         .setSessionId(session)
         .setRole(RoleTag.create(role, "", "", "cwd"))
+        .setSplit(SPLIT.of(session))
         .build();
     return s.toBuilder().setContentSha256(ContentHash.of(s)).build();
   }
@@ -57,7 +58,7 @@ class BalanceRolesTest {
     long bootTrain = train(town, GtRole.BOOT);
     long validation = town.size() - mayorTrain - bootTrain;
     PCollectionTuple balanced =
-        pipeline.apply(Create.of(town)).apply(BalanceRoles.with(new RoleBalance(RoleBalance.Mode.OVERSAMPLE, Map.of()), SPLIT));
+        pipeline.apply(Create.of(town)).apply(BalanceRoles.with(new RoleBalance(RoleBalance.Mode.OVERSAMPLE, Map.of())));
 
     PAssert.that(balanced.get(BalanceRoles.SAMPLES))
         .satisfies(
@@ -87,7 +88,7 @@ class BalanceRolesTest {
     long mayorTrain = train(town, GtRole.MAYOR);
     long bootTrain = train(town, GtRole.BOOT);
     PCollectionTuple balanced =
-        pipeline.apply(Create.of(town)).apply(BalanceRoles.with(new RoleBalance(RoleBalance.Mode.CAP, Map.of()), SPLIT));
+        pipeline.apply(Create.of(town)).apply(BalanceRoles.with(new RoleBalance(RoleBalance.Mode.CAP, Map.of())));
 
     PAssert.that(balanced.get(BalanceRoles.REJECTED))
         .satisfies(

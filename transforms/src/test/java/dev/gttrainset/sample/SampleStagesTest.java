@@ -27,20 +27,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class SampleStagesTest {
   @Test
-  void buildSamplesCutsWindowsAndGivesThemTheSessionsCost(TestPipeline pipeline) {
+  void buildSamplesCutsWindowsAndGivesThemTheSessionsCostAndSide(TestPipeline pipeline) {
     SessionOutcome merged = SessionOutcome.builder().setOutcomeSignal("events:merged").setOutcomeValue(1.0).build();
     TaggedConversation tagged =
         TaggedConversation.create(
             conversation(user("status?"), answer("All agents healthy.")), SessionDecision.create(MAYOR, 420_000L, merged));
 
     PCollectionTuple built =
-        pipeline.apply("Tagged", Create.of(tagged)).apply(BuildSamples.with(new SampleWindower(1_000, 4_000, false)));
+        pipeline.apply("Tagged", Create.of(tagged)).apply(BuildSamples.with(new SampleWindower(1_000, 4_000, false), new TrainValSplit(1.0)));
 
     PAssert.that(built.get(BuildSamples.SAMPLES))
         .satisfies(
             samples -> {
               Sample only = samples.iterator().next();
               assertEquals(420_000L, only.costMicros());
+              assertEquals(TrainValSplit.VAL, only.split(), "the session's side, decided once where the sample is built");
               assertEquals("events:merged", only.outcome().get("signal"));
               assertEquals(3, only.messages().size());
               return null;
