@@ -7,7 +7,6 @@ import static dev.gttrainset.report.Markdown.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.parse.Timestamps;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -21,11 +20,6 @@ import java.util.Map;
  * and named separately; observations and recommendations follow from the numbers.
  */
 final class AvailabilityReport {
-  /** A role with less than this share of the samples is flagged as under-represented. */
-  static final BigDecimal UNDER_REPRESENTED_PCT = BigDecimal.valueOf(5);
-
-  /** A role with more than this share of the samples is flagged as dominant. */
-  static final BigDecimal DOMINANT_PCT = BigDecimal.valueOf(40);
 
   static final Map<String, String> SOURCE_TITLES =
       Map.of(
@@ -53,18 +47,18 @@ final class AvailabilityReport {
     OutcomeReport.outcomesAndScores(md, stats);
     OutcomeReport.nearDuplicates(md, stats);
     OutcomeReport.balance(md, stats, context);
-    List<Finding> findings = findings(stats, context);
+    List<Findings.Finding> findings = Findings.of(stats, context);
     md.append("## Observations\n\n");
     if (findings.isEmpty()) {
       md.append("- Nothing stands out: every source was found, no role is under-represented.\n");
     }
     findings.stream()
-        .filter(f -> f.observation != null)
-        .forEach(f -> md.append("- ").append(f.observation).append('\n'));
+        .filter(f -> f.observation() != null)
+        .forEach(f -> md.append("- ").append(f.observation()).append('\n'));
     md.append("\n## Recommendations\n\n");
     List<String> advice = new ArrayList<>();
     findings.stream()
-        .map(f -> f.recommendation)
+        .map(Findings.Finding::recommendation)
         .filter(r -> r != null && !advice.contains(r))
         .forEach(advice::add);
     if (advice.isEmpty()) {
@@ -350,153 +344,6 @@ final class AvailabilityReport {
     md.append('\n');
   }
 
-  /** An observation, what to do about it, or both (either may be null). */
-  static final class Finding {
-    final String observation;
-    final String recommendation;
-
-    Finding(String observation, String recommendation) {
-      this.observation = observation;
-      this.recommendation = recommendation;
-    }
-  }
-
-  private static List<Finding> findings(JsonNode stats, ReportContext context) {
-    List<Finding> findings = new ArrayList<>();
-    List<String> rare = new ArrayList<>();
-    List<Map.Entry<String, JsonNode>> ranked = rolesBySamples(stats);
-    boolean severalRoles = ranked.stream().filter(r -> r.getValue().path("samples").asLong() > 0).count() > 1;
-    for (Map.Entry<String, JsonNode> role : ranked) {
-      BigDecimal share = role.getValue().path("share_of_samples_pct").decimalValue();
-      long samples = role.getValue().path("samples").asLong();
-      long sessions = role.getValue().path("sessions").asLong();
-      if (severalRoles && share.compareTo(DOMINANT_PCT) > 0) {
-        findings.add(
-            new Finding(
-                String.format("**%s** has %s%% of the samples: it dominates.", role.getKey(), share),
-                "Cap or down-weight " + role.getKey() + " samples when training, so the adapter does not"
-                    + " learn one role's habits for all."));
-      }
-      if (severalRoles && samples > 0 && share.compareTo(UNDER_REPRESENTED_PCT) < 0) {
-        rare.add(role.getKey());
-        findings.add(
-            new Finding(
-                String.format(
-                    "**%s** has %s%% of the samples (%s): under %s%%, under-represented.",
-                    role.getKey(), share, n(samples), UNDER_REPRESENTED_PCT),
-                null));
-      }
-      if (samples == 0 && sessions > 0) {
-        findings.add(
-            new Finding(
-                String.format(
-                    "**%s**: %s sessions gave no written sample (see rejects by role).", role.getKey(), n(sessions)),
-                "Look at the " + role.getKey() + " lines of `rejects.jsonl` to see why its sessions gave no sample."));
-      }
-    }
-    Map<String, Long> belowOpenAi = TrainerMinimums.belowOpenAi(stats);
-    belowOpenAi.forEach((file, examples) -> findings.add(new Finding(TrainerMinimums.warning(file, examples), null)));
-    if (!belowOpenAi.isEmpty()) {
-      findings.add(
-          new Finding(
-              null,
-              "For the OpenAI upload, train the roles below its minimum together with others, or collect more of"
-                  + " their sessions; TRL and Axolotl take any number, though a few examples teach a role little."));
-    }
-    if (!rare.isEmpty()) {
-      String roles = String.join(", ", rare);
-      findings.add(
-          new Finding(
-              null,
-              "Collect more sessions of " + roles + ", or oversample " + roles + " when training (`--balance=oversample`)."));
-    }
-    JsonNode sources = stats.path("sources");
-    for (Map.Entry<String, String> source : context.sourcePaths().entrySet()) {
-      if (sources.path(source.getKey()).path("found").asBoolean()) {
-        continue;
-      }
-      String title = SOURCE_TITLES.getOrDefault(source.getKey(), source.getKey());
-      long failed = sources.path(source.getKey()).path("files_failed").asLong();
-      findings.add(
-          new Finding(
-              failed > 0
-                  ? title + " could not be read: " + plural(failed, "file") + " (or pages of a live server) failed,"
-                      + " the dead letters say why: `" + source.getValue() + "`."
-                  : title + " not found: looked at `" + source.getValue() + "`.",
-              missingSourceAdvice(source.getKey(), source.getValue())));
-    }
-    long unknown = stats.path("roles").path("unknown").path("sessions").asLong();
-    long sessions = stats.path("sessions").path("total").asLong();
-    if (unknown > 0) {
-      findings.add(
-          new Finding(
-              String.format(
-                  "%s of %s sessions (%s%%) could not be given a role and are in `unknown`.",
-                  n(unknown), n(sessions), StatsDocument.percent(unknown, sessions)),
-              "If the unknown sessions are Gas Town's, give `--townRoot` the town root they were"
-                  + " recorded under (as in `--townRoot=/srv/gt`), or `--town` the town whose"
-                  + " `.events.jsonl` names them."));
-    }
-    long failedFiles = stats.path("files").path("failed").asLong();
-    if (failedFiles > 0) {
-      findings.add(
-          new Finding(
-              String.format(
-                  "%s could not be read to the end (I/O errors or corrupt archives); their unread lines are not counted.",
-                  plural(failedFiles, "file")),
-              "Look at the files named in `dead_letters.jsonl` with reason `read-error` or `corrupt-archive`."));
-    }
-    long deadLetters = stats.path("lines").path("dead_letters").asLong();
-    if (deadLetters > 0) {
-      findings.add(
-          new Finding(
-              String.format(
-                  "%s input lines could not be read (dead letters), most often `%s`.",
-                  n(deadLetters), mostCommon(stats.path("dead_letters"))),
-              "Inspect `dead_letters.jsonl`: each entry names the file, line and reason."));
-    }
-    long tooLong = stats.path("rejects").path("too-long").asLong();
-    if (tooLong > 0) {
-      findings.add(
-          new Finding(
-              String.format("%s samples were rejected as too long.", n(tooLong)),
-              "Raise `--maxSampleTokens` (now "
-                  + context.settings().get("max_sample_tokens")
-                  + ") or lower `--maxToolResultChars` to keep the too-long samples."));
-    }
-    long unmatched = stats.path("costs").path("records_unmatched").asLong();
-    if (unmatched > 0) {
-      findings.add(
-          new Finding(
-              String.format("%s cost records matched no session.", n(unmatched)),
-              "Cost records match sessions by role, worker and time: check that the cost log and"
-                  + " the sessions come from the same town and period."));
-    }
-    findings.addAll(CoverageReport.findings(stats, context));
-    if (RunStats.of(stats).linesBalance() != 0 || RunStats.of(stats).samplesBalance() != 0) {
-      findings.add(
-          new Finding(
-              "The accounting does not balance: some input or sample is unaccounted for.",
-              "Report this as a bug in gt-trainset with `stats.json` attached."));
-    }
-    return findings;
-  }
-
-  private static String missingSourceAdvice(String source, String path) {
-    switch (source) {
-      case "events":
-        return "Point `--town` at the town root that holds `.events.jsonl` (looked at `" + path
-            + "`); without events, roles come from paths and markers only.";
-      case "costs":
-        return "Record costs with `gt costs record` in the agents' Stop hook, or point `--gtHome`"
-            + " at the folder that holds `costs.jsonl` (looked at `" + path + "`).";
-      case "cmd_usage":
-        return "Point `--gtHome` at the folder that holds `cmd-usage*.jsonl` (looked at `" + path + "`).";
-      default:
-        return "Point `--sessions` at the Claude Code projects folder (looked at `" + path + "`).";
-    }
-  }
-
   static List<Map.Entry<String, JsonNode>> rolesBySamples(JsonNode stats) {
     List<Map.Entry<String, JsonNode>> roles = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = stats.path("roles").fields(); it.hasNext(); ) {
@@ -506,19 +353,6 @@ final class AvailabilityReport {
         Comparator.comparingLong((Map.Entry<String, JsonNode> e) -> -e.getValue().path("samples").asLong())
             .thenComparing(Map.Entry::getKey));
     return roles;
-  }
-
-  private static String mostCommon(JsonNode counts) {
-    String best = "";
-    long bestCount = -1;
-    for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue().asLong() > bestCount) {
-        best = e.getKey();
-        bestCount = e.getValue().asLong();
-      }
-    }
-    return best;
   }
 
   private static long sum(JsonNode counts) {

@@ -51,37 +51,4 @@ final class CoverageReport {
             + " in `.events.jsonl`.\n\n",
         n(sessions.path("without_event")), n(sessions.path("total")), n(sessions.path("without_event_before_first_session_start"))));
   }
-
-  static List<AvailabilityReport.Finding> findings(JsonNode stats, ReportContext context) {
-    List<AvailabilityReport.Finding> findings = new ArrayList<>();
-    JsonNode sessions = stats.path("sessions");
-    long before = sessions.path("without_event_before_first_session_start").asLong();
-    String firstStart = stats.path("coverage").path("events_by_type").path("session_start").path("first").asText("");
-    if (before > 0 && !firstStart.isEmpty()) {
-      findings.add(
-          new AvailabilityReport.Finding(
-              String.format(
-                  "`.events.jsonl` holds `session_start` events from %s on, the transcripts begin at %s: %s sessions"
-                      + " before that have no event (pruned, or never written), their roles came from folders and markers."
-                      + " Gas Town's daemon prunes the file in place every hour: `session_start` after 3 days, `done`"
-                      + " after 14, patrols after 1, nothing archived.",
-                  firstStart,
-                  stats.path("coverage").path("sessions").path("first").asText(),
-                  n(before)),
-              "Keep a copy of `.events.jsonl` before the daemon prunes it: run the job nightly"
-                  + " (`runners/orchestration/`), or copy the file every day and pass the copies' town as `--town`."));
-    }
-    JsonNode beads = stats.path("sources").path("beads");
-    if (beads.path("found").asBoolean() && beads.path("lines").asLong() == 0) {
-      findings.add(
-          new AvailabilityReport.Finding(
-              String.format(
-                  "The %s beads files read hold no beads: current Gas Town keeps beads in Dolt and leaves"
-                      + " `.beads/issues.jsonl` empty, so merge verdicts and the refinery's mail were not seen.",
-                  n(beads.path("files"))),
-              "Export each beads database with `bd export --all` (merge requests and mail are ephemeral; a plain"
-                  + " export leaves them out) and give the files to `--beads`."));
-    }
-    return findings;
-  }
 }
