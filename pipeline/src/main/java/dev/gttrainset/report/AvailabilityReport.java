@@ -179,19 +179,14 @@ final class AvailabilityReport {
     JsonNode sources = stats.path("sources");
     for (String name : context.sourcePaths().keySet()) {
       JsonNode source = sources.path(name);
-      md.append("| ")
-          .append(SOURCE_TITLES.getOrDefault(name, name))
-          .append(" | `")
-          .append(source.path("path").asText())
-          .append("` | ")
-          .append(yes(source.path("found").asBoolean()))
-          .append(" | ")
-          .append(n(source.path("files")))
-          .append(" | ")
-          .append(n(source.path("records")))
-          .append(" | ")
-          .append(n(source.path("dead_letters")))
-          .append(" |\n");
+      row(
+          md,
+          SOURCE_TITLES.getOrDefault(name, name),
+          "`" + source.path("path").asText() + "`",
+          yes(source.path("found").asBoolean()),
+          n(source.path("files")),
+          n(source.path("records")),
+          n(source.path("dead_letters")));
     }
     md.append('\n');
     countTable(md, "Transcript lines, by record type", "Type", "Lines", stats.path("record_types"));
@@ -222,25 +217,17 @@ final class AvailabilityReport {
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, JsonNode> role : rolesBySamples(stats)) {
       JsonNode r = role.getValue();
-      md.append("| ")
-          .append(role.getKey())
-          .append(" | ")
-          .append(n(r.path("sessions")))
-          .append(" | ")
-          .append(n(r.path("conversations")))
-          .append(" | ")
-          .append(n(r.path("turns")))
-          .append(" | ")
-          .append(n(r.path("samples")))
-          .append(" | ")
-          .append(r.path("share_of_samples_pct").asText())
-          .append("% | ")
-          .append(n(r.path("train")))
-          .append(" | ")
-          .append(n(r.path("val")))
-          .append(" | ")
-          .append(r.has("cost_usd") ? r.path("cost_usd").asText() : "–")
-          .append(" |\n");
+      row(
+          md,
+          role.getKey(),
+          n(r.path("sessions")),
+          n(r.path("conversations")),
+          n(r.path("turns")),
+          n(r.path("samples")),
+          r.path("share_of_samples_pct").asText() + "%",
+          n(r.path("train")),
+          n(r.path("val")),
+          r.has("cost_usd") ? r.path("cost_usd").asText() : "–");
     }
     md.append('\n');
   }
@@ -288,15 +275,8 @@ final class AvailabilityReport {
     countTable(md, "Rejected samples, by reason", "Reason", "Samples", stats.path("rejects"));
     md.append("### Duplicates and redactions, by role\n\n| Role | Duplicates | Rejected | Redactions |\n|---|---:|---:|---:|\n");
     for (Map.Entry<String, JsonNode> role : rolesBySamples(stats)) {
-      md.append("| ")
-          .append(role.getKey())
-          .append(" | ")
-          .append(n(role.getValue().path("duplicates")))
-          .append(" | ")
-          .append(n(role.getValue().path("rejected")))
-          .append(" | ")
-          .append(n(role.getValue().path("redactions")))
-          .append(" |\n");
+      row(md, role.getKey(), n(role.getValue().path("duplicates")), n(role.getValue().path("rejected")),
+          n(role.getValue().path("redactions")));
     }
     md.append('\n');
     countTable(md, "Secrets and personal data scrubbed, by rule", "Rule", "Replacements", stats.path("redactions"));

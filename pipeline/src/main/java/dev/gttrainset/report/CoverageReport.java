@@ -1,6 +1,7 @@
 package dev.gttrainset.report;
 
 import static dev.gttrainset.report.Markdown.n;
+import static dev.gttrainset.report.Markdown.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -29,8 +30,7 @@ final class CoverageReport {
     for (String source : sources) {
       JsonNode range = coverage.path(source);
       if (!range.isMissingNode()) {
-        md.append("| ").append(AvailabilityReport.SOURCE_TITLES.getOrDefault(source, source)).append(" | ")
-            .append(range.path("first").asText()).append(" | ").append(range.path("last").asText()).append(" |\n");
+        row(md, AvailabilityReport.SOURCE_TITLES.getOrDefault(source, source), range.path("first").asText(), range.path("last").asText());
       }
     }
     md.append('\n');
@@ -39,9 +39,8 @@ final class CoverageReport {
       md.append("Town events by type (the daemon keeps each type for its own time):\n\n");
       md.append("| Type | Events | From | To |\n|---|---:|---|---|\n");
       for (Map.Entry<String, JsonNode> type : (Iterable<Map.Entry<String, JsonNode>>) byType::fields) {
-        md.append("| ").append(type.getKey()).append(" | ").append(n(stats.path("event_types").path(type.getKey())))
-            .append(" | ").append(type.getValue().path("first").asText())
-            .append(" | ").append(type.getValue().path("last").asText()).append(" |\n");
+        row(md, type.getKey(), n(stats.path("event_types").path(type.getKey())), type.getValue().path("first").asText(),
+            type.getValue().path("last").asText());
       }
       md.append('\n');
     }

@@ -61,7 +61,7 @@ final class DatasetCard {
     md.append("**Format: `").append(format.id()).append("`.** ").append(formatNote(format)).append("\n\n");
     md.append("| Config | Train | Validation |\n|---|---:|---:|\n");
     for (String[] role : roles) {
-      md.append("| `").append(role[0]).append("` | ").append(role[1]).append(" | ").append(role[2]).append(" |\n");
+      Markdown.row(md, "`" + role[0] + "`", role[1], role[2]);
     }
     md.append('\n');
     TrainerMinimums.belowOpenAi(stats).forEach((file, n) -> md.append("- ").append(TrainerMinimums.warning(file, n)).append('\n'));

@@ -25,9 +25,13 @@ public final class Markdown {
     return n(count) + " " + noun + (count == 1 ? "" : "s");
   }
 
-  /** A two-column row of a measure table. */
-  static void row(StringBuilder md, String measure, String value) {
-    md.append("| ").append(measure).append(" | ").append(value).append(" |\n");
+  /** A row of a table: {@code | a | b |}, each cell as it is given. */
+  static void row(StringBuilder md, Object... cells) {
+    md.append('|');
+    for (Object cell : cells) {
+      md.append(' ').append(cell).append(" |");
+    }
+    md.append('\n');
   }
 
   /** A table of counts by name, largest first, under an optional heading; nothing for no counts. */
@@ -38,14 +42,15 @@ public final class Markdown {
     if (title != null) {
       md.append("### ").append(title).append("\n\n");
     }
-    md.append("| ").append(what).append(" | ").append(unit).append(" |\n|---|---:|\n");
+    row(md, what, unit);
+    md.append("|---|---:|\n");
     List<Map.Entry<String, JsonNode>> rows = new ArrayList<>();
     counts.fields().forEachRemaining(rows::add);
     rows.sort(
         Comparator.comparingLong((Map.Entry<String, JsonNode> e) -> -e.getValue().asLong())
             .thenComparing(Map.Entry::getKey));
     for (Map.Entry<String, JsonNode> row : rows) {
-      md.append("| `").append(row.getKey()).append("` | ").append(n(row.getValue())).append(" |\n");
+      row(md, "`" + row.getKey() + "`", n(row.getValue()));
     }
     md.append('\n');
   }

@@ -2,6 +2,7 @@ package dev.gttrainset.report;
 
 import static dev.gttrainset.report.Markdown.countTable;
 import static dev.gttrainset.report.Markdown.n;
+import static dev.gttrainset.report.Markdown.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gttrainset.outcome.OutcomeRules;
@@ -32,10 +33,8 @@ final class OutcomeReport {
     if (records.size() > 0) {
       md.append("### Signal records, by source\n\n| Source | Found their session | Did not |\n|---|---:|---:|\n");
       records.fields().forEachRemaining(
-          source -> md.append("| `").append(source.getKey()).append("` | ")
-              .append(n(source.getValue().path("matched"))).append(" | ")
-              .append(n(source.getValue().path("unmatched").asLong() + source.getValue().path("without_session").asLong()))
-              .append(" |\n"));
+          source -> row(md, "`" + source.getKey() + "`", n(source.getValue().path("matched")),
+              n(source.getValue().path("unmatched").asLong() + source.getValue().path("without_session").asLong())));
       md.append('\n');
     }
     countTable(md, "Sessions, by the signal that decided their outcome", "Signal", "Sessions", stats.path("outcomes").path("signals"));
@@ -78,8 +77,7 @@ final class OutcomeReport {
         n(samples.path("near_duplicates")), n(stats.path("near_duplicates").path("clusters")), n(samples.path("duplicates"))));
     md.append("| Role | Near-duplicates | All duplicates |\n|---|---:|---:|\n");
     for (Map.Entry<String, JsonNode> role : AvailabilityReport.rolesBySamples(stats)) {
-      md.append("| ").append(role.getKey()).append(" | ").append(n(role.getValue().path("near_duplicates")))
-          .append(" | ").append(n(role.getValue().path("duplicates"))).append(" |\n");
+      row(md, role.getKey(), n(role.getValue().path("near_duplicates")), n(role.getValue().path("duplicates")));
     }
     md.append('\n');
     countTable(md, "Clusters, by size", "Samples in the cluster", "Clusters", stats.path("near_duplicates").path("cluster_sizes"));
@@ -102,8 +100,7 @@ final class OutcomeReport {
     for (Map.Entry<String, JsonNode> role : AvailabilityReport.rolesBySamples(stats)) {
       long b = role.getValue().path("train_before_balance").asLong();
       long a = role.getValue().path("train_after_balance").asLong();
-      md.append("| ").append(role.getKey()).append(" | ").append(n(b)).append(" | ").append(n(a)).append(" | ")
-          .append(percent(b, before)).append(" | ").append(percent(a, after)).append(" |\n");
+      row(md, role.getKey(), n(b), n(a), percent(b, before), percent(a, after));
     }
     md.append('\n');
   }
