@@ -91,17 +91,25 @@ public final class ToOutputLines {
     return gate.check(withheld).isEmpty() ? withheld : Records.findingsOnly(reason, leaks);
   }
 
-  private static final class RenderSampleFn extends CountingFn<Sample, OutputLine> {
-    private final Counter written = Metrics.counter("gt-trainset", "samples_written");
-    private final Counter quarantined = Metrics.counter("gt-trainset", "samples_quarantined");
-    private final Records records;
-    private final OutputGate gate;
-    private final PCollectionView<ToolTable> tools;
+  /** What rendering a sample takes: the record shape, the gate, and the run's tool table. */
+  private abstract static class RenderFn<T> extends CountingFn<T, OutputLine> {
+    final Records records;
+    final OutputGate gate;
+    final PCollectionView<ToolTable> tools;
 
-    RenderSampleFn(Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
+    RenderFn(Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
       this.records = records;
       this.gate = gate;
       this.tools = tools;
+    }
+  }
+
+  private static final class RenderSampleFn extends RenderFn<Sample> {
+    private final Counter written = Metrics.counter("gt-trainset", "samples_written");
+    private final Counter quarantined = Metrics.counter("gt-trainset", "samples_quarantined");
+
+    RenderSampleFn(Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
+      super(records, gate, tools);
     }
 
     @ProcessElement
@@ -139,15 +147,9 @@ public final class ToOutputLines {
     }
   }
 
-  private static final class RenderRejectFn extends CountingFn<KV<String, Sample>, OutputLine> {
-    private final Records records;
-    private final OutputGate gate;
-    private final PCollectionView<ToolTable> tools;
-
+  private static final class RenderRejectFn extends RenderFn<KV<String, Sample>> {
     RenderRejectFn(Records records, OutputGate gate, PCollectionView<ToolTable> tools) {
-      this.records = records;
-      this.gate = gate;
-      this.tools = tools;
+      super(records, gate, tools);
     }
 
     @ProcessElement

@@ -8,7 +8,6 @@ import dev.gttrainset.stats.CountingFn;
 import dev.gttrainset.stats.Ledger;
 import dev.gttrainset.stats.StatKeys;
 import java.util.Map;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -30,52 +29,26 @@ public final class Scrub {
 
   private Scrub() {}
 
-  public static Samples samples(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
-    return new Samples(scrubber, people);
-  }
-
-  public static DeadLetters deadLetters(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
-    return new DeadLetters(scrubber, people);
-  }
-
-  /** Samples in, scrubbed and hashed samples out ({@link #SAMPLES}, {@link #STATS}). */
-  public static final class Samples extends PTransform<PCollection<Sample>, PCollectionTuple> {
-    private final Scrubber scrubber;
-    private final PCollectionView<Map<String, String>> people;
-
-    private Samples(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
-      this.scrubber = scrubber;
-      this.people = people;
-    }
-
-    @Override
-    public PCollectionTuple expand(PCollection<Sample> samples) {
-      return samples.apply(
-          "ScrubSamples",
-          ParDo.of(new ScrubSampleFn(scrubber, people))
-              .withSideInputs(people)
-              .withOutputTags(SAMPLES, TupleTagList.of(STATS)));
-    }
+  /** Samples in, scrubbed samples out ({@link #SAMPLES}, {@link #STATS}). */
+  public static PTransform<PCollection<Sample>, PCollectionTuple> samples(
+      Scrubber scrubber, PCollectionView<Map<String, String>> people) {
+    return scrubbing("ScrubSamples", new ScrubSampleFn(scrubber, people), SAMPLES, people);
   }
 
   /** Dead letters in, with scrubbed excerpts out ({@link #DEAD_LETTERS}, {@link #STATS}). */
-  public static final class DeadLetters extends PTransform<PCollection<DeadLetter>, PCollectionTuple> {
-    private final Scrubber scrubber;
-    private final PCollectionView<Map<String, String>> people;
+  public static PTransform<PCollection<DeadLetter>, PCollectionTuple> deadLetters(
+      Scrubber scrubber, PCollectionView<Map<String, String>> people) {
+    return scrubbing("ScrubExcerpts", new ScrubDeadLetterFn(scrubber, people), DEAD_LETTERS, people);
+  }
 
-    private DeadLetters(Scrubber scrubber, PCollectionView<Map<String, String>> people) {
-      this.scrubber = scrubber;
-      this.people = people;
-    }
-
-    @Override
-    public PCollectionTuple expand(PCollection<DeadLetter> deadLetters) {
-      return deadLetters.apply(
-          "ScrubExcerpts",
-          ParDo.of(new ScrubDeadLetterFn(scrubber, people))
-              .withSideInputs(people)
-              .withOutputTags(DEAD_LETTERS, TupleTagList.of(STATS)));
-    }
+  private static <T> PTransform<PCollection<T>, PCollectionTuple> scrubbing(
+      String name, ScrubFn<T> fn, TupleTag<T> scrubbed, PCollectionView<Map<String, String>> people) {
+    return new PTransform<>() {
+      @Override
+      public PCollectionTuple expand(PCollection<T> input) {
+        return input.apply(name, ParDo.of(fn).withSideInputs(people).withOutputTags(scrubbed, TupleTagList.of(STATS)));
+      }
+    };
   }
 
   /** A DoFn that scrubs with the rules plus the people of its side input, built once. */
