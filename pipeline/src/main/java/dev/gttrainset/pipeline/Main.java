@@ -155,7 +155,7 @@ public final class Main {
 
   private static void validate(GtTrainsetOptions options) throws UsageException {
     OptionValues.shape(options);
-    OutputGate.Mode.parse(options.getLeakGate());
+    OptionValues.leakGate(options);
     Set<String> unknown = new TreeSet<>(OptionValues.skippedRules(options));
     unknown.removeAll(ScrubRules.ids());
     if (!unknown.isEmpty()) {

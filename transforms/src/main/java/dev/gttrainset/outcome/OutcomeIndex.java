@@ -73,9 +73,7 @@ final class OutcomeIndex {
       }
     }
     AgentSessions agents = new AgentSessions(spans);
-    Set<String> rigs = new TreeSet<>(layout.rigs());
-    roles.values().forEach(r -> rigs.add(r.rig()));
-    TownLayout town = TownLayout.create(layout.roots(), rigs, layout.prefixes());
+    TownLayout town = layout.withRigs(roles.values().stream().map(RoleTag::rig).toList());
     // An agent run's records share a run.id; agent.event names the run's Claude session.
     Map<String, String> sessionOfRun = new TreeMap<>();
     for (GtRecord signal : signals) {

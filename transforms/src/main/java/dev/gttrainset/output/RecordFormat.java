@@ -30,9 +30,7 @@ public enum RecordFormat {
       ArrayNode roleTools = tools.chatTools(role);
       if (roleTools.isEmpty()) {
         // A role that calls no tool: plain chat, with no tool settings for the upload to question.
-        ObjectNode record = Json.MAPPER.createObjectNode();
-        record.set("messages", ChatMessages.of(messages, shape.keepThinking(), ChatMessages.Dialect.OPENAI));
-        return record;
+        return messagesOnly(messages, shape, ChatMessages.Dialect.OPENAI);
       }
       ObjectNode record = chat(messages, roleTools, shape, ChatMessages.Dialect.OPENAI);
       record.put("parallel_tool_calls", shape.callsPerMessage() == CallsPerMessage.ANY);
@@ -62,9 +60,14 @@ public enum RecordFormat {
 
   private static ObjectNode chat(
       List<ChatMessage> messages, ArrayNode tools, Records.Shape shape, ChatMessages.Dialect dialect) {
+    ObjectNode record = messagesOnly(messages, shape, dialect);
+    record.set("tools", tools);
+    return record;
+  }
+
+  private static ObjectNode messagesOnly(List<ChatMessage> messages, Records.Shape shape, ChatMessages.Dialect dialect) {
     ObjectNode record = Json.MAPPER.createObjectNode();
     record.set("messages", ChatMessages.of(messages, shape.keepThinking(), dialect));
-    record.set("tools", tools);
     return record;
   }
 

@@ -54,10 +54,6 @@ public final class Records implements Serializable {
     this.shape = shape;
   }
 
-  public Shape shape() {
-    return shape;
-  }
-
   public Lines sample(Sample sample, ToolTable tools) {
     ObjectNode record = body(sample, tools);
     if (shape.format().metadataBeside()) {

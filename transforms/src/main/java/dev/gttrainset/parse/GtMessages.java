@@ -47,9 +47,8 @@ public final class GtMessages {
     return dones;
   }
 
-  /** The exit type a {@code POLECAT_DONE} nudge gives, upper-cased as {@code gt done} writes it. */
+  /** The first {@code POLECAT_DONE} nudge of a message: its exit type, upper-cased as {@code gt done} writes it. */
   public static Optional<Verdict> polecatDone(String message) {
-    Matcher m = POLECAT_DONE.matcher(message);
-    return m.find() ? Optional.of(new Verdict(m.group(2).toUpperCase(Locale.ROOT), m.group(1))) : Optional.empty();
+    return polecatDones(message).stream().findFirst();
   }
 }

@@ -56,11 +56,6 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
     return new ReadSessions(roots, window);
   }
 
-  /** One folder or glob. */
-  public static ReadSessions from(String filepattern, String root, RunWindow window) {
-    return from(SessionRoots.single(filepattern, root), window);
-  }
-
   @Override
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple selected =

@@ -61,11 +61,6 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
     return new SelectSessions(roots, window);
   }
 
-  /** One folder. */
-  public static SelectSessions in(String root, RunWindow window) {
-    return in(SessionRoots.single(root + "/**", root), window);
-  }
-
   @Override
   public PCollectionTuple expand(PCollection<MatchResult.Metadata> matched) {
     return matched

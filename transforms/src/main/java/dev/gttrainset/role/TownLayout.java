@@ -46,6 +46,13 @@ public abstract class TownLayout {
     return create(roots, rigs, List.of());
   }
 
+  /** This layout with more rigs, such as those the sessions' roles name. */
+  public TownLayout withRigs(Collection<String> more) {
+    List<String> all = new ArrayList<>(rigs());
+    all.addAll(more);
+    return create(roots(), all, prefixes());
+  }
+
   /** @param prefixes {@code prefix=rig} pairs */
   public static TownLayout create(Collection<String> roots, Collection<String> rigs, Collection<String> prefixes) {
     List<String> sortedRoots = new ArrayList<>(new TreeSet<>(roots));

@@ -55,7 +55,7 @@ class ReadSessionsTest {
     write("-home-u-gt-mayor/notes.txt", "not a transcript\n");
 
     PCollectionTuple read =
-        pipeline.apply(ReadSessions.from(projects + "/**", projects.toString(), RunWindow.everything()));
+        pipeline.apply(ReadSessions.from(SessionRoots.single(projects + "/**", projects.toString()), RunWindow.everything()));
 
     PAssert.that(read.get(ReadSessions.CONVERSATIONS))
         .satisfies(

@@ -79,7 +79,7 @@ class SelectSessionsTest {
 
     String folder = root.toString();
     PCollectionTuple selected =
-        pipeline.apply(FileIO.match().filepattern(folder + "/**")).apply(SelectSessions.in(folder, window));
+        pipeline.apply(FileIO.match().filepattern(folder + "/**")).apply(SelectSessions.in(SessionRoots.single(folder + "/**", folder), window));
 
     assertSelected(selected, Set.of("p/in.jsonl", "p/in/subagents/agent-a1.jsonl"));
     assertStats(
@@ -111,7 +111,7 @@ class SelectSessionsTest {
     String folder = root.toString();
     PCollectionTuple selected =
         pipeline.apply(FileIO.match().filepattern(folder + "/**"))
-            .apply(SelectSessions.in(folder, RunWindow.of(Timestamps.NONE, Timestamps.NONE, 0, NOW.toEpochMilli())));
+            .apply(SelectSessions.in(SessionRoots.single(folder + "/**", folder), RunWindow.of(Timestamps.NONE, Timestamps.NONE, 0, NOW.toEpochMilli())));
 
     assertSelected(selected, Set.of("cli/ab/1/full.jsonl", "cli/cd/0/full.jsonl", "old/agent-a1.jsonl"));
     assertStats(
