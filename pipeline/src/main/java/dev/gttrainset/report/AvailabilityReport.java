@@ -118,6 +118,7 @@ final class AvailabilityReport {
             + n(lines.path("dead_letters"))
             + ")");
     md.append('\n');
+    RunStats run = RunStats.of(stats);
     md.append(
         String.format(
             Locale.ROOT,
@@ -127,13 +128,13 @@ final class AvailabilityReport {
             n(lines.path("used")),
             n(skipped),
             n(lines.path("dead_letters")),
-            yes(RunStats.of(stats).linesBalance() == 0),
+            yes(run.linesBalance() == 0),
             n(samples.path("built")),
             n(samples.path("repeated")),
             n(samples.path("written")),
             n(samples.path("duplicates")),
             n(samples.path("rejected")),
-            yes(RunStats.of(stats).samplesBalance() == 0)));
+            yes(run.samplesBalance() == 0)));
   }
 
   /** Which sessions this run took, and which it left for a later one. */

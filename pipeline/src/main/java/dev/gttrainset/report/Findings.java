@@ -60,7 +60,7 @@ final class Findings {
   }
 
   /** The whole run as its rows see it. */
-  private record Run(JsonNode stats, ReportContext context, List<String> rare, boolean smallFiles) {
+  private record Run(JsonNode stats, RunStats numbers, ReportContext context, List<String> rare, boolean smallFiles) {
     long count(String path) {
       return stats.at(path).asLong();
     }
@@ -168,7 +168,7 @@ final class Findings {
               run -> "Export each beads database with `bd export --all` (merge requests and mail are ephemeral; a plain"
                   + " export leaves them out) and give the files to `--beads`."),
           new Row<>(
-              run -> RunStats.of(run.stats()).linesBalance() != 0 || RunStats.of(run.stats()).samplesBalance() != 0,
+              run -> run.numbers().linesBalance() != 0 || run.numbers().samplesBalance() != 0,
               run -> "The accounting does not balance: some input or sample is unaccounted for.",
               run -> "Report this as a bug in gt-trainset with `stats.json` attached."));
 
@@ -194,7 +194,7 @@ final class Findings {
     }
     Map<String, Long> belowOpenAi = TrainerMinimums.belowOpenAi(stats);
     belowOpenAi.forEach((file, examples) -> SMALL_FILES.forEach(row -> row.ask(new SmallFile(file, examples), findings)));
-    Run run = new Run(stats, context, rare, !belowOpenAi.isEmpty());
+    Run run = new Run(stats, RunStats.of(stats), context, rare, !belowOpenAi.isEmpty());
     BALANCE.forEach(row -> row.ask(run, findings));
     JsonNode sources = stats.path("sources");
     context.sourcePaths().forEach((name, path) -> {
