@@ -18,6 +18,12 @@ import java.util.List;
  * <ul>
  *   <li>DirectRunner: {@code --blockOnRun=false}; it blocks in {@code run()} by default, which
  *       would silence progress.
+ *   <li>DirectRunner: {@code --enforceImmutability=false --enforceEncodability=false}. These
+ *       checks copy every element through its coder after every step, to catch a step that
+ *       changes its input or an element its coder cannot carry: bugs of the job, which its tests
+ *       look for with both on (TestPipeline and {@code Main} keep the DirectRunner's defaults).
+ *       A run pays them on every element and writes the same bytes without them (on a 150 MB
+ *       town they were 60% of the run).
  *   <li>FlinkRunner: {@code --objectReuse=true}; the job's elements are immutable, and without it
  *       Flink copies every element through its coder between chained steps.
  *   <li>Flink in this JVM ({@code [local]}, {@code [auto]} or no master): {@code --flinkConfDir} with {@value #LOCAL_FLINK_CONF}, which
@@ -38,16 +44,24 @@ public final class Launcher {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     boolean direct = all.stream().noneMatch(a -> a.startsWith("--runner=")) || all.contains("--runner=DirectRunner");
     boolean flink = all.contains("--runner=FlinkRunner");
-    if (direct && !given(all, "--blockOnRun")) {
-      all.add("--blockOnRun=false");
+    if (direct) {
+      addUnlessGiven(all, "--blockOnRun=false");
+      addUnlessGiven(all, "--enforceImmutability=false");
+      addUnlessGiven(all, "--enforceEncodability=false");
     }
-    if (flink && !given(all, "--objectReuse")) {
-      all.add("--objectReuse=true");
+    if (flink) {
+      addUnlessGiven(all, "--objectReuse=true");
     }
     if (flink && embedded(all) && !given(all, "--flinkConfDir")) {
       all.add("--flinkConfDir=" + localFlinkConf());
     }
     return all.toArray(new String[0]);
+  }
+
+  private static void addUnlessGiven(List<String> args, String setting) {
+    if (!given(args, setting.substring(0, setting.indexOf('=')))) {
+      args.add(setting);
+    }
   }
 
   /** No master, {@code [local]} or {@code [auto]} outside a cluster: Flink runs in this JVM. */

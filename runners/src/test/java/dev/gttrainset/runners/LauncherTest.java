@@ -7,16 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LauncherTest {
   @Test
-  void theDirectRunnerIsToldNotToBlockSoProgressShows() {
+  void theDirectRunnerIsToldNotToBlockSoProgressShowsAndNotToCheckEveryElement() {
+    String[] runSettings = {"--blockOnRun=false", "--enforceImmutability=false", "--enforceEncodability=false"};
     assertArrayEquals(
-        new String[] {"--output=o", "--blockOnRun=false"}, Launcher.withRunnerDefaults(new String[] {"--output=o"}));
+        new String[] {"--output=o", runSettings[0], runSettings[1], runSettings[2]},
+        Launcher.withRunnerDefaults(new String[] {"--output=o"}));
     assertArrayEquals(
-        new String[] {"--runner=DirectRunner", "--blockOnRun=false"},
+        new String[] {"--runner=DirectRunner", runSettings[0], runSettings[1], runSettings[2]},
         Launcher.withRunnerDefaults(new String[] {"--runner=DirectRunner"}));
+    assertTrue(
+        Arrays.stream(Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=h:8081"}))
+            .noneMatch(a -> a.startsWith("--enforce")),
+        "the checks are the DirectRunner's");
   }
 
   @Test
@@ -35,8 +42,8 @@ class LauncherTest {
 
   @Test
   void explicitChoicesAreLeftAlone() {
-    assertArrayEquals(
-        new String[] {"--blockOnRun=true"}, Launcher.withRunnerDefaults(new String[] {"--blockOnRun=true"}));
+    String[] checked = {"--blockOnRun=true", "--enforceImmutability=true", "--enforceEncodability"};
+    assertArrayEquals(checked, Launcher.withRunnerDefaults(checked));
     String[] chosen = {"--runner=FlinkRunner", "--flinkMaster=[local]", "--objectReuse=false", "--flinkConfDir=/etc/flink"};
     assertArrayEquals(chosen, Launcher.withRunnerDefaults(chosen));
   }
