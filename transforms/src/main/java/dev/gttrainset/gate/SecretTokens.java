@@ -23,7 +23,7 @@ public final class SecretTokens implements Serializable {
   public static final String RULE = "secret-word-token";
 
   /** Words that say a secret stands near: as words or as parts of identifiers. */
-  private static final Pattern SECRET_WORD =
+  static final Pattern SECRET_WORD =
       Pattern.compile(
           "(?i)(?<![a-z])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\\-. ]?key|auth(?:orization)?|bearer"
               + "|credentials?|creds|private[_\\-. ]?key|access[_\\-. ]?key|signing[_\\-. ]?key|client[_\\-. ]?secret|key)"
@@ -51,7 +51,7 @@ public final class SecretTokens implements Serializable {
   /** The lines of the text (as read, escapes undone) where a secret word and a key-shaped token meet. */
   public List<Hit> find(String text) {
     List<Hit> hits = new ArrayList<>();
-    if (text.length() < 16 || !SECRET_WORD.matcher(text).find()) {
+    if (text.length() < 16 || !holdsSecretWord(text)) {
       return hits;
     }
     String[] lines = text.split("\n", -1);
@@ -81,7 +81,8 @@ public final class SecretTokens implements Serializable {
       if (publicMaterial(line, token.start())) {
         continue;
       }
-      if (keyShaped(candidate) && secretWordBeside(unit, candidate)) {
+      // The word first: it is a short look back, the shape a dozen tests.
+      if (secretWordBeside(unit, candidate) && keyShaped(candidate)) {
         return true;
       }
     }
@@ -106,8 +107,38 @@ public final class SecretTokens implements Serializable {
     if (at < 0) {
       return false;
     }
-    Matcher word = SECRET_WORD.matcher(unit).region(Math.max(0, at - WORD_REACH), at);
-    return word.find();
+    int from = Math.max(0, at - WORD_REACH);
+    return firstCore(unit, from, at) >= 0 && SECRET_WORD.matcher(unit).region(from, at).find();
+  }
+
+  /**
+   * Every secret word holds one of these, in any case (the pattern folds ASCII case only): a text
+   * without them needs no regular expression, which looks behind at every character it tries.
+   */
+  private static final String[] WORD_CORES = {"pass", "pwd", "secret", "token", "key", "auth", "bearer", "cred"};
+
+  /** The most characters a secret word has before its core: {@code private_key}, {@code signing key}. */
+  private static final int BEFORE_CORE = 8;
+
+  /** Whether {@link #SECRET_WORD} matches anywhere in the text: looked for from its first core on. */
+  static boolean holdsSecretWord(String text) {
+    int core = firstCore(text, 0, text.length());
+    return core >= 0
+        && SECRET_WORD.matcher(text).region(Math.max(0, core - BEFORE_CORE), text.length()).useTransparentBounds(true).find();
+  }
+
+  private static int firstCore(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = (char) (text.charAt(i) | 0x20);
+      if (c == 'p' || c == 's' || c == 't' || c == 'k' || c == 'a' || c == 'b' || c == 'c') {
+        for (String core : WORD_CORES) {
+          if (core.charAt(0) == c && i + core.length() <= to && text.regionMatches(true, i, core, 0, core.length())) {
+            return i;
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   /** Trailing sentence dots and quotes are not part of a key; base64 padding is. */

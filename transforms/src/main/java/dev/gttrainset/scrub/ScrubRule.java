@@ -43,6 +43,29 @@ public final class ScrubRule implements Serializable {
   /** What may not stand just before the match, e.g. a URL's {@code scheme://user:} before an address. */
   private final Regex notAfter;
 
+  /**
+   * A rule of the default table travels as its place in it. Runners serialize a step's function
+   * for every bundle (the DirectRunner twice, to read its side inputs and schemas); hundreds of
+   * rules made that the largest part of setting up a bundle of a step that scrubs. Copies then
+   * share the table's rules and the patterns they compiled.
+   */
+  private Object writeReplace() {
+    int place = ScrubRules.placeInDefault(this);
+    return place < 0 ? this : new DefaultRule(place);
+  }
+
+  private static final class DefaultRule implements Serializable {
+    private final int place;
+
+    DefaultRule(int place) {
+      this.place = place;
+    }
+
+    private Object readResolve() {
+      return ScrubRules.DEFAULT.get(place);
+    }
+  }
+
   private ScrubRule(Builder b) {
     this.id = b.id;
     this.pattern = b.regex == null ? null : new Regex(b.regex);

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,23 @@ public final class ScrubRules {
   /** Read last, after the constants it needs. */
   public static final List<ScrubRule> DEFAULT = load();
 
+  private static final Map<ScrubRule, Integer> PLACES = places(DEFAULT);
+
   private ScrubRules() {}
+
+  /** Where this very rule stands in the default table, or -1 for a rule made elsewhere. */
+  static int placeInDefault(ScrubRule rule) {
+    Integer place = PLACES.get(rule);
+    return place == null ? -1 : place;
+  }
+
+  private static Map<ScrubRule, Integer> places(List<ScrubRule> rules) {
+    Map<ScrubRule, Integer> places = new IdentityHashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      places.put(rules.get(i), i);
+    }
+    return places;
+  }
 
   /** The ids of the default rules, in table order, each once. */
   public static List<String> ids() {

@@ -42,9 +42,12 @@ public final class DecideSessions extends PTransform<PCollection<ConversationFac
 
   public static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
 
-  private static final TupleTag<RoleTag> ROLE = new TupleTag<>() {};
-  private static final TupleTag<Long> COST = new TupleTag<>() {};
-  private static final TupleTag<SessionOutcome> OUTCOME = new TupleTag<>() {};
+  private static final TupleTag<KV<String, RoleTag>> ROLE = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Long>> COST = new TupleTag<>() {};
+  private static final TupleTag<KV<String, SessionOutcome>> OUTCOME = new TupleTag<>() {};
+
+  /** Enough keys to spread the decisions over a cluster's workers, few enough for the DirectRunner. */
+  private static final int BUCKETS = 64;
 
   private final PCollection<GtRecord> gtRecords;
   private final List<String> layoutHints;
@@ -69,10 +72,13 @@ public final class DecideSessions extends PTransform<PCollection<ConversationFac
     PCollectionView<Map<String, RoleTag>> roleBySession = roles.get(TagRoles.ROLES).apply("RoleBySession", View.asMap());
     PCollectionTuple costs = facts.apply("MatchCosts", MatchCosts.from(gtRecords, roleBySession, layout));
     PCollectionTuple outcomes = facts.apply("MatchOutcomes", MatchOutcomes.from(gtRecords, roleBySession, layout));
+    // Keyed by bucket rather than by session: the DirectRunner makes a bundle of every key of a
+    // GroupByKey, and each of them a bundle of every later step (1,099 sessions gave 10,000 bundles
+    // and kept the steps waiting on the decisions re-reading their side inputs for each).
     PCollection<KV<String, SessionDecision>> decisions =
-        KeyedPCollectionTuple.of(ROLE, roles.get(TagRoles.ROLES))
-            .and(COST, costs.get(MatchCosts.COSTS))
-            .and(OUTCOME, outcomes.get(MatchOutcomes.OUTCOMES))
+        KeyedPCollectionTuple.of(ROLE, roles.get(TagRoles.ROLES).apply("RolesInBuckets", InBuckets.of(BUCKETS)))
+            .and(COST, costs.get(MatchCosts.COSTS).apply("CostsInBuckets", InBuckets.of(BUCKETS)))
+            .and(OUTCOME, outcomes.get(MatchOutcomes.OUTCOMES).apply("OutcomesInBuckets", InBuckets.of(BUCKETS)))
             .apply("GatherEachSession", CoGroupByKey.create())
             .apply("DecideEach", ParDo.of(new DecideFn()));
     PCollection<KV<String, Long>> stats =
@@ -84,20 +90,30 @@ public final class DecideSessions extends PTransform<PCollection<ConversationFac
     return PCollectionTuple.of(DECISIONS, decisions).and(STATS, stats);
   }
 
-  /** One session's role, cost and outcome as one value; every session has a role, some the rest. */
-  private static final class DecideFn extends DoFn<KV<String, CoGbkResult>, KV<String, SessionDecision>> {
+  /** Each session's role, cost and outcome as one value; every session has a role, some the rest. */
+  private static final class DecideFn extends DoFn<KV<Integer, CoGbkResult>, KV<String, SessionDecision>> {
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> session, OutputReceiver<KV<String, SessionDecision>> out) {
-      CoGbkResult found = session.getValue();
-      RoleTag role = found.getOnly(ROLE, null);
-      if (role == null) {
-        // Costs and outcomes are only ever found for tagged sessions.
-        throw new IllegalStateException("no role decided for session " + session.getKey());
+    public void process(@Element KV<Integer, CoGbkResult> bucket, OutputReceiver<KV<String, SessionDecision>> out) {
+      CoGbkResult found = bucket.getValue();
+      Map<String, RoleTag> roles = InBuckets.bySession(found.getAll(ROLE));
+      Map<String, Long> costs = InBuckets.bySession(found.getAll(COST));
+      Map<String, SessionOutcome> outcomes = InBuckets.bySession(found.getAll(OUTCOME));
+      // Costs and outcomes are only ever found for tagged sessions.
+      for (Map<String, ?> part : List.of(costs, outcomes)) {
+        part.keySet().stream()
+            .filter(session -> !roles.containsKey(session))
+            .findFirst()
+            .ifPresent(session -> {
+              throw new IllegalStateException("no role decided for session " + session);
+            });
       }
-      out.output(
-          KV.of(
-              session.getKey(),
-              SessionDecision.create(role, found.getOnly(COST, Sample.NO_COST), found.getOnly(OUTCOME, SessionOutcome.builder().build()))));
+      roles.forEach(
+          (session, role) ->
+              out.output(
+                  KV.of(
+                      session,
+                      SessionDecision.create(
+                          role, costs.getOrDefault(session, Sample.NO_COST), outcomes.getOrDefault(session, SessionOutcome.builder().build())))));
     }
   }
 }

@@ -93,6 +93,27 @@ class SecretTokensTest {
     }
   }
 
+  @Test
+  void theQuickLookForASecretWordAgreesWithItsPattern() {
+    // Pieces of secret words and of words that only look like them, joined at random: the look
+    // that skips texts without a word's core must say what the pattern says, for every text.
+    String[] pieces = {"pass", "Passwd", "word", "pwd", "SECRET", "sec", "token", "Tok", "api", "_", "-", ".", " ", "key",
+      "Key", "monkey", "auth", "Authorization", "bearer", "cred", "Credentials", "private", "signing", "access", "client",
+      "x", "9", "K", "\u212a", "\n"};
+    java.util.Random random = new java.util.Random(7);
+    int agreed = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i >= 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      assertEquals(SecretTokens.SECRET_WORD.matcher(t).find(), SecretTokens.holdsSecretWord(t), t);
+      agreed += SecretTokens.holdsSecretWord(t) ? 1 : 0;
+    }
+    assertTrue(agreed > 5_000 && agreed < 19_000, "both kinds of text were tried: " + agreed);
+  }
+
   private static List<Integer> lines(List<SecretTokens.Hit> hits) {
     List<Integer> lines = new ArrayList<>();
     hits.forEach(h -> lines.add(h.line));
