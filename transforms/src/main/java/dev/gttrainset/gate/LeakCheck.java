@@ -24,6 +24,8 @@ import java.util.Set;
 public final class LeakCheck implements Serializable {
   private final Scrubber rules;
   private final SecretTokens tokens = new SecretTokens();
+  /** Strings this check found nothing in: a tool's schema, a system prompt, the messages windows share. */
+  private transient CleanTexts clean;
 
   public LeakCheck(Scrubber rules) {
     this.rules = rules;
@@ -92,9 +94,10 @@ public final class LeakCheck implements Serializable {
   }
 
   private void checkText(String text, String path, Set<Leak> leaks) {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || clean().contains(text)) {
       return;
     }
+    int before = leaks.size();
     DecodedText decoded = DecodedText.of(text);
     String read = decoded.text();
     for (Finding finding : rules.find(decoded)) {
@@ -103,6 +106,16 @@ public final class LeakCheck implements Serializable {
     for (SecretTokens.Hit hit : tokens.find(read)) {
       leaks.add(new Leak(SecretTokens.RULE, path + " line " + hit.line));
     }
+    if (leaks.size() == before) {
+      clean().add(text);
+    }
+  }
+
+  private synchronized CleanTexts clean() {
+    if (clean == null) {
+      clean = new CleanTexts();
+    }
+    return clean;
   }
 
   /** A value behind its name: only what lies in the value, and was not found in it alone, is new. */

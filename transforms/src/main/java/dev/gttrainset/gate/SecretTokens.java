@@ -166,9 +166,11 @@ public final class SecretTokens implements Serializable {
       // host.example.com, 1.2.3.4, a.b.c.d: dotted names rather than keys (JWTs aside).
       return false;
     }
-    if (Benign.value(token) || Benign.token(token)) {
-      return false;
-    }
+    // The allowlist last: it is the dearest test, and most tokens fail a cheaper one first.
+    return shaped(token) && !Benign.value(token) && !Benign.token(token);
+  }
+
+  private static boolean shaped(String token) {
     double bits = Entropy.bitsPerChar(token);
     if (HEX.matcher(token).matches()) {
       return token.length() >= 20 && bits >= 3.0 && hasDigitAndLetter(token);

@@ -11,6 +11,7 @@ import dev.gttrainset.scrub.ScrubRules;
 import dev.gttrainset.scrub.Scrubber;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The gate reads a record as the scrubber read its input, and says where, never what. */
@@ -45,6 +46,18 @@ class LeakCheckTest {
     LeakCheck tokensOnly = new LeakCheck(new Scrubber(ScrubRules.without(Set.copyOf(ScrubRules.ids()))));
     String line = "{\"messages\":[{\"role\":\"user\",\"content\":\"zorblax api key = " + fake.alnum(26) + fake.digits(3) + "\"}]}";
     assertEquals(List.of(new Leak(SecretTokens.RULE, "/messages/0/content line 1")), tokensOnly.inRecord(line));
+  }
+
+  @Test
+  void aTextRememberedCleanIsOnlyThatTextAndALeakIsFoundEveryTime() {
+    String clean = "{\"messages\":[{\"role\":\"assistant\",\"content\":\"the api key is read from the vault\"}]}";
+    String leaking = "{\"messages\":[{\"role\":\"assistant\",\"content\":\"the api key is " + fake.alnum(26) + fake.digits(3) + "\"}]}";
+    assertEquals(List.of(), check.inRecord(clean));
+    assertEquals(List.of(), check.inRecord(clean), "read again from memory, as the first time");
+    List<Leak> first = check.inRecord(leaking);
+    assertEquals(1, first.size(), first.toString());
+    assertEquals(first, check.inRecord(leaking), "a text with a leak is never remembered clean");
+    assertEquals(first, check.inRecord("{\"a\":" + leaking + "}").stream().map(l -> new Leak(l.rule, l.location.replace("/a/", "/"))).collect(Collectors.toList()));
   }
 
   @Test
