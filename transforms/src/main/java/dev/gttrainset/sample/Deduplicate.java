@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -57,7 +56,6 @@ public final class Deduplicate extends PTransform<PCollection<Sample>, PCollecti
 
   private static final TupleTag<Duplicate> DROPPED = new TupleTag<>() {};
   private static final TupleTag<DedupCandidate> UNIQUE = new TupleTag<>() {};
-  private static final TupleTag<KV<String, Duplicate>> DECISIONS = new TupleTag<>() {};
 
   private final double nearThreshold;
   private final PCollectionView<List<String>> published;
@@ -87,18 +85,20 @@ public final class Deduplicate extends PTransform<PCollection<Sample>, PCollecti
             .apply("GroupByContentHash", GroupByKey.create())
             .apply("ExactAndPublished", ParDo.of(new ExactFn()).withOutputTags(DROPPED, TupleTagList.of(UNIQUE)));
     PCollectionTuple near = exact.get(UNIQUE).apply("NearDuplicates", new NearDuplicates(nearThreshold));
-    PCollectionTuple decided =
+    // Every drop of a sample in one multimap, its first reason chosen where the sample is dropped:
+    // no GroupByKey with a key per dropped sample, whose timers the DirectRunner scans each turn.
+    PCollectionView<Map<String, Iterable<Duplicate>>> drops =
         PCollectionList.of(exact.get(DROPPED))
             .and(near.get(NearDuplicates.DROPPED))
             .apply("AllDrops", Flatten.pCollections())
             .apply("ByOrderKey", WithKeys.of(Duplicate::orderKey).withKeyType(TypeDescriptors.strings()))
-            .apply("FirstReason", Combine.perKey(Deduplicate::firstReason))
-            .apply("CountDrops", ParDo.of(new CountFn()).withOutputTags(DECISIONS, TupleTagList.of(STATS)));
-    PCollectionView<Map<String, Duplicate>> drops = decided.get(DECISIONS).apply("DropOfEachSample", View.asMap());
-    PCollection<Sample> kept = samples.apply("DropDuplicates", ParDo.of(new DropFn(drops)).withSideInputs(drops));
+            .apply("DropsOfEachSample", View.asMultimap());
+    PCollectionTuple kept =
+        samples.apply(
+            "DropDuplicates", ParDo.of(new DropFn(drops)).withSideInputs(drops).withOutputTags(SURVIVORS, TupleTagList.of(STATS)));
     PCollection<KV<String, Long>> stats =
-        PCollectionList.of(decided.get(STATS)).and(near.get(NearDuplicates.STATS)).apply("AllStats", Flatten.pCollections());
-    return PCollectionTuple.of(SURVIVORS, kept).and(STATS, stats);
+        PCollectionList.of(kept.get(STATS)).and(near.get(NearDuplicates.STATS)).apply("AllStats", Flatten.pCollections());
+    return PCollectionTuple.of(SURVIVORS, kept.get(SURVIVORS)).and(STATS, stats);
   }
 
   /**
@@ -173,11 +173,26 @@ public final class Deduplicate extends PTransform<PCollection<Sample>, PCollecti
     }
   }
 
-  /** Each drop counted, once a bundle: as a duplicate, and by its reason. */
-  private static final class CountFn extends CountingFn<KV<String, Duplicate>, KV<String, Duplicate>> {
+  /** Keeps a sample that nothing drops; a dropped one is counted by its first reason, once a bundle. */
+  private static final class DropFn extends CountingFn<Sample, Sample> {
+    private final PCollectionView<Map<String, Iterable<Duplicate>>> drops;
+    private final ReadOnce<Map<String, Iterable<Duplicate>>> dropsOf = new ReadOnce<>();
+
+    DropFn(PCollectionView<Map<String, Iterable<Duplicate>>> drops) {
+      this.drops = drops;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, Duplicate> drop, OutputReceiver<KV<String, Duplicate>> out) {
-      Duplicate duplicate = drop.getValue();
+    public void process(@Element Sample sample, ProcessContext context, OutputReceiver<Sample> out) {
+      Iterable<Duplicate> its = dropsOf.get(() -> context.sideInput(drops)).get(sample.orderKey());
+      if (its == null || !its.iterator().hasNext()) {
+        out.output(sample);
+        return;
+      }
+      count(firstReason(its));
+    }
+
+    private void count(Duplicate duplicate) {
       String role = duplicate.role().id();
       Counters counters = counters();
       counters.increment(StatKeys.SAMPLES_DUPLICATES);
@@ -189,24 +204,6 @@ public final class Deduplicate extends PTransform<PCollection<Sample>, PCollecti
         }
         case PUBLISHED -> counters.increment(StatKeys.SAMPLES_PUBLISHED_BEFORE);
         case EXACT -> {}
-      }
-      out.output(drop);
-    }
-  }
-
-  /** Keeps a sample unless the decision drops it. */
-  private static final class DropFn extends DoFn<Sample, Sample> {
-    private final PCollectionView<Map<String, Duplicate>> drops;
-    private final ReadOnce<Map<String, Duplicate>> dropOf = new ReadOnce<>();
-
-    DropFn(PCollectionView<Map<String, Duplicate>> drops) {
-      this.drops = drops;
-    }
-
-    @ProcessElement
-    public void process(@Element Sample sample, ProcessContext context, OutputReceiver<Sample> out) {
-      if (!dropOf.get(() -> context.sideInput(drops)).containsKey(sample.orderKey())) {
-        out.output(sample);
       }
     }
   }
