@@ -25,10 +25,15 @@ public final class LeakCheck implements Serializable {
   private final Scrubber rules;
   private final SecretTokens tokens = new SecretTokens();
   /** Strings this check found nothing in: a tool's schema, a system prompt, the messages windows share. */
-  private transient CleanTexts clean;
+  private final transient CleanTexts clean = new CleanTexts();
 
   public LeakCheck(Scrubber rules) {
     this.rules = rules;
+  }
+
+  /** A copy a runner made starts with a memo of its own. */
+  private Object readResolve() {
+    return new LeakCheck(rules);
   }
 
   public static LeakCheck withDefaultRules() {
@@ -94,7 +99,7 @@ public final class LeakCheck implements Serializable {
   }
 
   private void checkText(String text, String path, Set<Leak> leaks) {
-    if (text.isEmpty() || clean().contains(text)) {
+    if (text.isEmpty() || clean.contains(text)) {
       return;
     }
     int before = leaks.size();
@@ -107,15 +112,8 @@ public final class LeakCheck implements Serializable {
       leaks.add(new Leak(SecretTokens.RULE, path + " line " + hit.line));
     }
     if (leaks.size() == before) {
-      clean().add(text);
+      clean.add(text);
     }
-  }
-
-  private synchronized CleanTexts clean() {
-    if (clean == null) {
-      clean = new CleanTexts();
-    }
-    return clean;
   }
 
   /** A value behind its name: only what lies in the value, and was not found in it alone, is new. */

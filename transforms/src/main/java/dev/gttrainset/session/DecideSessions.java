@@ -100,20 +100,17 @@ public final class DecideSessions extends PTransform<PCollection<ConversationFac
       Map<String, SessionOutcome> outcomes = InBuckets.bySession(found.getAll(OUTCOME));
       // Costs and outcomes are only ever found for tagged sessions.
       for (Map<String, ?> part : List.of(costs, outcomes)) {
-        part.keySet().stream()
-            .filter(session -> !roles.containsKey(session))
-            .findFirst()
-            .ifPresent(session -> {
-              throw new IllegalStateException("no role decided for session " + session);
-            });
+        for (String session : part.keySet()) {
+          if (!roles.containsKey(session)) {
+            throw new IllegalStateException("no role decided for session " + session);
+          }
+        }
       }
+      SessionOutcome none = SessionOutcome.builder().build();
       roles.forEach(
           (session, role) ->
               out.output(
-                  KV.of(
-                      session,
-                      SessionDecision.create(
-                          role, costs.getOrDefault(session, Sample.NO_COST), outcomes.getOrDefault(session, SessionOutcome.builder().build())))));
+                  KV.of(session, SessionDecision.create(role, costs.getOrDefault(session, Sample.NO_COST), outcomes.getOrDefault(session, none)))));
     }
   }
 }
