@@ -27,16 +27,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * The near-duplicates among candidates: samples whose assistant text and tool calls are almost
  * the same (patrols that differ by a count). Each signature is cut into bands; candidates that
- * share a band key meet in a GroupByKey (keyed by band and the key's low bits, so a runner sees at
- * most 256 groups) and are paired by {@link SimilarPairs}. Pairs join clusters ({@link UnionFind});
+ * share a band key meet in a GroupByKey keyed by band (a few dozen groups at most: the DirectRunner
+ * copies each group's state on every bundle it gets) and are paired by {@link SimilarPairs}. Pairs join clusters ({@link UnionFind});
  * each cluster keeps its first in survivor order. Threshold 0 finds none.
  */
 final class NearDuplicates extends PTransform<PCollection<DedupCandidate>, PCollectionTuple> {
   static final TupleTag<Duplicate> DROPPED = new TupleTag<>() {};
   static final TupleTag<KV<String, Long>> STATS = Ledger.STATS;
-
-  /** Groups per band: the band key's low bits. */
-  private static final int GROUPS_PER_BAND = 16;
 
   private final double threshold;
 
@@ -59,7 +56,7 @@ final class NearDuplicates extends PTransform<PCollection<DedupCandidate>, PColl
         .apply("Clusters", ParDo.of(new ClustersFn()).withOutputTags(DROPPED, TupleTagList.of(STATS)));
   }
 
-  /** A candidate's band keys, each with the candidate: key (band, low bits) to (band key, candidate). */
+  /** A candidate's band keys, each with the candidate: band to (band key, candidate). */
   private static final class BandsFn extends DoFn<DedupCandidate, KV<Integer, KV<Long, DedupCandidate>>> {
     private final double threshold;
 
@@ -76,7 +73,7 @@ final class NearDuplicates extends PTransform<PCollection<DedupCandidate>, PColl
       int rows = MinHash.rowsFor(threshold);
       for (int band = 0; band < MinHash.SIZE / rows; band++) {
         long key = MinHash.bandKey(signature, band, rows);
-        out.output(KV.of(band * GROUPS_PER_BAND + (int) (key & (GROUPS_PER_BAND - 1)), KV.of(key, candidate)));
+        out.output(KV.of(band, KV.of(key, candidate)));
       }
     }
   }
