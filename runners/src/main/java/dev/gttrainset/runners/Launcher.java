@@ -4,16 +4,18 @@ import dev.gttrainset.pipeline.Main;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The shaded jar's entry point: runner-specific launch settings, then the job. Each default is
- * added only when the user did not set the option.
+ * The shaded jar's entry point: the job's JVM settings ({@link Relaunch}), runner-specific launch
+ * settings, then the job. Each default is added only when the user did not set the option.
  *
  * <ul>
  *   <li>DirectRunner: {@code --blockOnRun=false}; it blocks in {@code run()} by default, which
@@ -37,7 +39,18 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    System.exit(Main.run(withRunnerDefaults(args), System.out, System.err));
+    String parent = System.getProperty(Relaunch.PARENT);
+    if (parent != null) {
+      Relaunch.dieWithParent(parent);
+    }
+    Optional<List<String>> child =
+        Relaunch.command(
+            ProcessHandle.current().info().command(),
+            ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            System.getProperty("java.class.path"),
+            parent,
+            args);
+    System.exit(child.isPresent() ? Relaunch.run(child.get()) : Main.run(withRunnerDefaults(args), System.out, System.err));
   }
 
   static String[] withRunnerDefaults(String[] args) {
