@@ -38,6 +38,22 @@ final class Assignments {
     return table;
   }
 
+  /**
+   * Which two lower-case ASCII letters can begin a trigger, {@code [first * 128 + second]}: most
+   * characters that begin one (a, c, p, s, t) are followed by a letter that no trigger has next.
+   */
+  private static final boolean[] FIRST_TWO = firstTwoLetters();
+
+  private static boolean[] firstTwoLetters() {
+    boolean[] table = new boolean[128 * 128];
+    for (String[] triggers : new String[][] {TRIGGERS, WHOLE_TRIGGERS}) {
+      for (String trigger : triggers) {
+        table[trigger.charAt(0) * 128 + trigger.charAt(1)] = true;
+      }
+    }
+    return table;
+  }
+
   /** Lower-case strings one of which a text holds when it can name a secret: the rule's keywords. */
   static final String[] KEYWORDS = {
     "pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "contrase", "senha", "bearer", "jwt", "hmac", "dsn",
@@ -130,12 +146,12 @@ final class Assignments {
   }
 
   /** Where the next trigger word starts, at or after {@code from}; -1 when none. */
-  private static int nextTrigger(String text, int from) {
+  static int nextTrigger(String text, int from) {
     for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
       char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       String[] triggers = lower < 128 ? BY_FIRST[lower] : null;
-      if (triggers == null) {
+      if (triggers == null || !mayBeginTrigger(text, i, lower)) {
         continue;
       }
       for (String trigger : triggers) {
@@ -155,6 +171,19 @@ final class Assignments {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the letters at {@code i} can begin a trigger. A character after it outside ASCII is
+   * left to the comparison: it ignores case as Unicode does ({@code ſ} is an {@code s}).
+   */
+  private static boolean mayBeginTrigger(String text, int i, char lowerFirst) {
+    if (i + 1 >= text.length()) {
+      return false;
+    }
+    char second = text.charAt(i + 1);
+    char lower = second >= 'A' && second <= 'Z' ? (char) (second + 32) : second;
+    return lower >= 128 || FIRST_TWO[lowerFirst * 128 + lower];
   }
 
   /** A value's place in the text, and whether it stood in quotes (a literal for sure). */
