@@ -55,7 +55,7 @@ public final class Launcher {
 
   static String[] withRunnerDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    boolean direct = all.stream().noneMatch(a -> a.startsWith("--runner=")) || all.contains("--runner=DirectRunner");
+    boolean direct = onDirectRunner(all);
     boolean flink = all.contains("--runner=FlinkRunner");
     if (direct) {
       addUnlessGiven(all, "--blockOnRun=false");
@@ -69,6 +69,10 @@ public final class Launcher {
       all.add("--flinkConfDir=" + localFlinkConf());
     }
     return all.toArray(new String[0]);
+  }
+
+  static boolean onDirectRunner(List<String> args) {
+    return args.stream().noneMatch(a -> a.startsWith("--runner=")) || args.contains("--runner=DirectRunner");
   }
 
   private static void addUnlessGiven(List<String> args, String setting) {

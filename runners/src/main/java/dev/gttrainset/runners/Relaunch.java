@@ -10,19 +10,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM settings the job runs best with, applied by running it in a child JVM when {@code java
- * -jar} was not given them: a jar cannot set its own JVM's flags. Measured (README, <i>The
- * benchmark</i>): on two cores the C2 compiler took about 40% of a run's CPU and did not pay it
- * back, so the job runs on C1's code alone ({@code -XX:TieredStopAtLevel=1}).
+ * The JVM settings the job runs best with on the DirectRunner, applied by running it in a child JVM
+ * when {@code java -jar} was not given them: a jar cannot set its own JVM's flags. Measured (README,
+ * <i>The benchmark</i>): on two cores the C2 compiler took about 40% of a run's CPU and did not pay
+ * it back there, so the job runs on C1's code alone ({@code -XX:TieredStopAtLevel=1}). Flink's own
+ * loops (coders, sorting, shuffles) need C2: on Flink the job runs in the JVM it was given.
  *
  * <p>The child gets this JVM's own arguments too (heap, logging, those from {@code
- * JAVA_TOOL_OPTIONS}), the terminal, and the exit code back. It dies with its parent: a parent stopped by a signal stops the child first, and a child
- * that finds its parent gone (killed outright) halts, so no orphan publishes a dataset that its
- * scheduler thinks failed.
+ * JAVA_TOOL_OPTIONS}), the terminal, and the exit code back. It dies with its parent: a parent
+ * stopped by a signal stops the child first, and a child that finds its parent gone (killed
+ * outright) halts, so no orphan publishes a dataset that its scheduler thinks failed.
  *
- * <p>The job runs in this JVM instead when it is the child, when the user chose a compiler setting
- * ({@code -XX:TieredStopAtLevel}, {@code -XX:±TieredCompilation}: the way to keep C2), when a
- * debugger is attached, or when it does not run from the jar.
+ * <p>The job runs in this JVM instead on Flink, when it is the child, when the user chose a
+ * compiler setting ({@code -XX:TieredStopAtLevel}, {@code -XX:±TieredCompilation}: the way to keep
+ * C2), when a debugger is attached, or when it does not run from the jar.
  */
 final class Relaunch {
   /** Set in the child: the parent's process id. */
@@ -47,7 +48,7 @@ final class Relaunch {
       Optional<String> java, List<String> jvmArguments, String classPath, String parent, String[] args) {
     boolean chosen = jvmArguments.stream().anyMatch(a -> CHOSEN_ELSEWHERE.stream().anyMatch(a::startsWith));
     boolean fromJar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
-    if (java.isEmpty() || chosen || !fromJar || parent != null) {
+    if (java.isEmpty() || chosen || !fromJar || parent != null || !Launcher.onDirectRunner(Arrays.asList(args))) {
       return Optional.empty();
     }
     List<String> command = new ArrayList<>();

@@ -29,6 +29,12 @@ class RelaunchTest {
       assertTrue(Relaunch.command(JAVA, List.of("-Xmx1g", chosen), "gt-trainset.jar", null, ARGS).isEmpty(), chosen);
     }
     assertTrue(Relaunch.command(JAVA, List.of(), "gt-trainset.jar", "4242", ARGS).isEmpty(), "the child itself");
+    assertTrue(
+        Relaunch.command(JAVA, List.of(), "gt-trainset.jar", null, new String[] {"--runner=FlinkRunner"}).isEmpty(),
+        "Flink keeps C2");
+    assertTrue(
+        Relaunch.command(JAVA, List.of(), "gt-trainset.jar", null, new String[] {"--runner=DirectRunner"}).isPresent(),
+        "the DirectRunner named");
     assertTrue(Relaunch.command(Optional.empty(), List.of(), "gt-trainset.jar", null, ARGS).isEmpty(), "no java to run");
     assertTrue(Relaunch.command(JAVA, List.of(), "target/classes", null, ARGS).isEmpty(), "not from the jar");
     assertTrue(Relaunch.command(JAVA, List.of(), "a.jar" + File.pathSeparator + "b.jar", null, ARGS).isEmpty(), "a class path");
