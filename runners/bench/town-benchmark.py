@@ -12,8 +12,8 @@ and prints, per run, MB/s, sessions/s, wall seconds, peak RSS, peak and live hea
 the ratios to both floors, and the job's own split of its time: start-up (JVM, building the
 pipeline), the pipeline, the report check and publishing, and beside them the CPU the JIT compilers
 spent (-XX:+CITime, both JVMs') and the GC pauses. The benchmark adds only those two observers to a
-command; the child JVM is given them too. The machine's noise can be large (the same command 45 to
-60 s on a 150 MB town): --repeat N runs each command N times and reports the run of median wall time.
+command; the child JVM is given them too. The machine's noise can be large (the same command 43 to
+68 s on a 150 MB town): --repeat N runs each command N times and reports the run of median wall time.
 With more than one size it also runs a 1 MB town, to tell what any run costs (JVM, runner, JIT
 warm-up) from what the data costs, and prints the growth of the cost per MB both ways. Everything
 goes to bench.json as well.

@@ -27,9 +27,10 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * The near-duplicates among candidates: samples whose assistant text and tool calls are almost
  * the same (patrols that differ by a count). Each signature is cut into bands; candidates that
- * share a band key meet in a GroupByKey keyed by band (a few dozen groups at most: the DirectRunner
- * copies each group's state on every bundle it gets) and are paired by {@link SimilarPairs}. Pairs join clusters ({@link UnionFind});
- * each cluster keeps its first in survivor order. Threshold 0 finds none.
+ * share a band key meet in a GroupByKey keyed by band (a few dozen groups at most: the
+ * DirectRunner copies each group's state on every bundle it gets) and are paired by {@link
+ * SimilarPairs}. Pairs join clusters ({@link UnionFind}); each cluster keeps its first in
+ * survivor order. Threshold 0 finds none.
  */
 final class NearDuplicates extends PTransform<PCollection<DedupCandidate>, PCollectionTuple> {
   static final TupleTag<Duplicate> DROPPED = new TupleTag<>() {};

@@ -149,7 +149,7 @@ final class Assignments {
   static int nextTrigger(String text, int from) {
     for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
-      char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      char lower = asciiLower(c);
       String[] triggers = lower < 128 ? BY_FIRST[lower] : null;
       if (triggers == null || !mayBeginTrigger(text, i, lower)) {
         continue;
@@ -181,9 +181,12 @@ final class Assignments {
     if (i + 1 >= text.length()) {
       return false;
     }
-    char second = text.charAt(i + 1);
-    char lower = second >= 'A' && second <= 'Z' ? (char) (second + 32) : second;
-    return lower >= 128 || FIRST_TWO[lowerFirst * 128 + lower];
+    char second = asciiLower(text.charAt(i + 1));
+    return second >= 128 || FIRST_TWO[lowerFirst * 128 + second];
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /** A value's place in the text, and whether it stood in quotes (a literal for sure). */
