@@ -267,4 +267,14 @@ public interface GtTrainsetOptions extends PipelineOptions {
   double getMaxDeadLetterRatio();
 
   void setMaxDeadLetterRatio(double value);
+
+  @Description(
+      "How many groups the session files are spread over to be read: the most workers that read and"
+          + " parse at once, and every step chained to the parse. The launcher gives the DirectRunner 16:"
+          + " there each group is a bundle of every step up to the first shuffle. The output does not"
+          + " depend on it.")
+  @Default.Integer(64)
+  int getFileGroups();
+
+  void setFileGroups(int value);
 }

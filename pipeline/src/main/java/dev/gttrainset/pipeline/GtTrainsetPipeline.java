@@ -60,7 +60,7 @@ public final class GtTrainsetPipeline {
     OutputGate gate = OptionValues.leakGate(options);
     Ledger ledger = new Ledger(pipeline);
 
-    PCollectionTuple sessions = ledger.record(pipeline.apply("ReadSessions", ReadSessions.from(paths.sessionRoots(), window)));
+    PCollectionTuple sessions = ledger.record(pipeline.apply("ReadSessions", ReadSessions.from(paths.sessionRoots(), window).inGroups(options.getFileGroups())));
     ledger.recordStats(pipeline.apply("EntriesNotRead", EntriesNotRead.statsOf(paths.sessionRoots())));
     PCollection<GtRecord> gtRecords =
         ledger.record(pipeline.apply("ReadGtLogs", ReadGtLogs.of(paths.gtLogs()).andLive(live))).get(ReadGtLogs.RECORDS);

@@ -184,6 +184,9 @@ public final class Main {
     if (options.getMaxToolResultChars() < 100) {
       throw new UsageException("--maxToolResultChars must be at least 100");
     }
+    if (options.getFileGroups() < 1) {
+      throw new UsageException("--fileGroups must be at least 1");
+    }
   }
 
   private static long countTranscripts(List<String> patterns) throws IOException {

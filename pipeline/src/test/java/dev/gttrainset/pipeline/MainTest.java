@@ -36,6 +36,7 @@ class MainTest {
     assertEquals(Main.EXIT_USAGE, ids.exitCode);
     assertTrue(ids.err.contains("--toolCallIds must be original or short"), ids.err);
     assertEquals(Main.EXIT_USAGE, JobRun.of(work.resolve("o8"), sessions, "--toolCallsPerMessage=two").exitCode);
+    assertEquals(Main.EXIT_USAGE, JobRun.of(work.resolve("o9"), sessions, "--fileGroups=0").exitCode);
     JobRun missing = JobRun.of(work.resolve("o6"), "--sessions=" + work.resolve("nowhere"));
     assertTrue(missing.err.contains("does not exist"), missing.err);
     assertFalse(Files.exists(work.resolve("o6").resolve("_SUCCESS")));

@@ -212,8 +212,8 @@ class TestdataJobTest {
   }
 
   @Test
-  void aSecondRunWritesTheSameBytesWhateverTheParallelism() {
-    JobRun again = JobRun.onTestdata(work.resolve("again"), "--targetParallelism=1");
+  void aSecondRunWritesTheSameBytesWhateverTheParallelismAndTheGroupsOfFiles() {
+    JobRun again = JobRun.onTestdata(work.resolve("again"), "--targetParallelism=1", "--fileGroups=3");
     assertEquals(0, again.exitCode, again::toString);
     Map<String, byte[]> first = run.files();
     Map<String, byte[]> second = again.files();

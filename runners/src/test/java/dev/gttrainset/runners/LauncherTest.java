@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class LauncherTest {
   @Test
-  void theDirectRunnerIsToldNotToBlockSoProgressShowsAndNotToCheckEveryElement() {
-    String[] runSettings = {"--blockOnRun=false", "--enforceImmutability=false", "--enforceEncodability=false"};
+  void theDirectRunnerIsToldNotToBlockSoProgressShowsNotToCheckEveryElementAndToReadInFewerGroups() {
+    String[] runSettings = {"--blockOnRun=false", "--enforceImmutability=false", "--enforceEncodability=false", "--fileGroups=16"};
     assertArrayEquals(
-        new String[] {"--output=o", runSettings[0], runSettings[1], runSettings[2]},
+        new String[] {"--output=o", runSettings[0], runSettings[1], runSettings[2], runSettings[3]},
         Launcher.withRunnerDefaults(new String[] {"--output=o"}));
     assertArrayEquals(
-        new String[] {"--runner=DirectRunner", runSettings[0], runSettings[1], runSettings[2]},
+        new String[] {"--runner=DirectRunner", runSettings[0], runSettings[1], runSettings[2], runSettings[3]},
         Launcher.withRunnerDefaults(new String[] {"--runner=DirectRunner"}));
     assertTrue(
         Arrays.stream(Launcher.withRunnerDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=h:8081"}))
-            .noneMatch(a -> a.startsWith("--enforce")),
-        "the checks are the DirectRunner's");
+            .noneMatch(a -> a.startsWith("--enforce") || a.startsWith("--fileGroups")),
+        "the checks and the fewer groups are the DirectRunner's");
   }
 
   @Test
@@ -42,7 +42,7 @@ class LauncherTest {
 
   @Test
   void explicitChoicesAreLeftAlone() {
-    String[] checked = {"--blockOnRun=true", "--enforceImmutability=true", "--enforceEncodability"};
+    String[] checked = {"--blockOnRun=true", "--enforceImmutability=true", "--enforceEncodability", "--fileGroups=64"};
     assertArrayEquals(checked, Launcher.withRunnerDefaults(checked));
     String[] chosen = {"--runner=FlinkRunner", "--flinkMaster=[local]", "--objectReuse=false", "--flinkConfDir=/etc/flink"};
     assertArrayEquals(chosen, Launcher.withRunnerDefaults(chosen));

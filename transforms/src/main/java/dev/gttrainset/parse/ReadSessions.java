@@ -41,10 +41,12 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
 
   private final SessionRoots roots;
   private final RunWindow window;
+  private final int groups;
 
-  private ReadSessions(SessionRoots roots, RunWindow window) {
+  private ReadSessions(SessionRoots roots, RunWindow window, int groups) {
     this.roots = roots;
     this.window = window;
+    this.groups = groups;
   }
 
   /**
@@ -53,7 +55,12 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
    * @param window which sessions this run takes
    */
   public static ReadSessions from(SessionRoots roots, RunWindow window) {
-    return new ReadSessions(roots, window);
+    return new ReadSessions(roots, window, SpreadFiles.GROUPS);
+  }
+
+  /** The files spread over this many groups ({@link SpreadFiles}) to be timed and parsed. */
+  public ReadSessions inGroups(int groups) {
+    return new ReadSessions(roots, window, groups);
   }
 
   @Override
@@ -67,11 +74,11 @@ public final class ReadSessions extends PTransform<PBegin, PCollectionTuple> {
                     .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
                     // SelectSessions spreads the files itself, in fewer groups than one a file.
                     .withOutputParallelization(false))
-            .apply("SelectSessionsInWindow", SelectSessions.in(roots, window));
+            .apply("SelectSessionsInWindow", SelectSessions.in(roots, window).inGroups(groups));
     PCollectionTuple parsed =
         selected
             .get(SelectSessions.SELECTED)
-            .apply("SpreadFiles", SpreadFiles.create())
+            .apply("SpreadFiles", SpreadFiles.into(groups))
             .apply("ReadMatches", FileIO.readMatches().withCompression(Compression.AUTO))
             .apply(
                 "ParseSession",

@@ -50,21 +50,28 @@ public final class SelectSessions extends PTransform<PCollection<MatchResult.Met
 
   private final SessionRoots roots;
   private final RunWindow window;
+  private final int groups;
 
-  private SelectSessions(SessionRoots roots, RunWindow window) {
+  private SelectSessions(SessionRoots roots, RunWindow window, int groups) {
     this.roots = roots;
     this.window = window;
+    this.groups = groups;
   }
 
   /** @param roots the folders that source paths are relative to, as in {@code ReadSessions} */
   public static SelectSessions in(SessionRoots roots, RunWindow window) {
-    return new SelectSessions(roots, window);
+    return new SelectSessions(roots, window, SpreadFiles.GROUPS);
+  }
+
+  /** The files' tails read in this many groups ({@link SpreadFiles}). */
+  public SelectSessions inGroups(int groups) {
+    return new SelectSessions(roots, window, groups);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<MatchResult.Metadata> matched) {
     return matched
-        .apply("SpreadForTiming", SpreadFiles.create())
+        .apply("SpreadForTiming", SpreadFiles.into(groups))
         .apply("TimeOfEachFile", ParDo.of(new TimeFileFn(roots, window)))
         .setCoder(TimedFile.TimedFileCoder.of())
         .apply("AllFiles", Combine.globally(new AllFilesFn()))

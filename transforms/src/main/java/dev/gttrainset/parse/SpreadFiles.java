@@ -6,21 +6,32 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Spreads matched files over workers in a fixed number of groups. A file match comes out of one
- * worker; reading and parsing should not. The groups are few on purpose: the DirectRunner makes a
- * bundle of each, and its cost grows with bundles (each costs a few milliseconds per step, and
- * state a later GroupByKey keeps for a hot key is copied once per bundle). On Flink a group is a
- * key of a hash partition, so the count bounds how many workers share the files.
+ * worker; reading and parsing should not. On Flink a group is a key of a hash partition, so the
+ * count bounds how many workers read and parse at once, and every step chained to the parse. The
+ * DirectRunner makes a bundle of each group, and its cost grows with bundles: each costs a
+ * millisecond or so per step, and a step whose side input is not ready yet retries every bundle
+ * it holds on each turn of its scheduler. So the launcher gives it fewer groups ({@code
+ * --fileGroups}); the output is the same whatever the count.
  */
 public final class SpreadFiles<T> extends PTransform<PCollection<T>, PCollection<T>> {
-  /** Enough for a few dozen workers, few enough for the DirectRunner. */
-  static final int GROUPS = 64;
+  /** Enough for a few dozen workers. */
+  public static final int GROUPS = 64;
 
-  public static <T> SpreadFiles<T> create() {
-    return new SpreadFiles<>();
+  private final int groups;
+
+  private SpreadFiles(int groups) {
+    this.groups = groups;
+  }
+
+  public static <T> SpreadFiles<T> into(int groups) {
+    if (groups < 1) {
+      throw new IllegalArgumentException("files must be spread over at least one group, not " + groups);
+    }
+    return new SpreadFiles<>(groups);
   }
 
   @Override
   public PCollection<T> expand(PCollection<T> files) {
-    return files.apply("InGroups", Reshuffle.<T>viaRandomKey().withNumBuckets(GROUPS));
+    return files.apply("InGroups", Reshuffle.<T>viaRandomKey().withNumBuckets(groups));
   }
 }
