@@ -29,8 +29,8 @@ import java.util.Optional;
  *   <li>DirectRunner: {@code --fileGroups=16}. It makes a bundle of each group of files for every
  *       step up to the first shuffle, and retries each bundle that waits on a side input on every
  *       turn of its scheduler: 16 groups rather than 64 took a 150 MB town's bundles from 20,346
- *       to 8,111, and its run from 59 s to 35 s, and still balance a 1 GB town over the threads
- *       (8 groups left one reading alone at the end: 152 s against 126 s with 16).
+ *       to 8,111, and its run from 59 s to 35 s; they still spread a 1 GB town over the threads (with
+ *       8 groups it took 152 s, with 16 126 s).
  *   <li>FlinkRunner: {@code --objectReuse=true}; the job's elements are immutable, and without it
  *       Flink copies every element through its coder between chained steps.
  *   <li>Flink in this JVM ({@code [local]}, {@code [auto]} or no master): {@code --flinkConfDir} with {@value #LOCAL_FLINK_CONF}, which
