@@ -1,5 +1,6 @@
 package dev.gttrainset.pipeline;
 
+import dev.gttrainset.parse.SpreadFiles;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -273,7 +274,7 @@ public interface GtTrainsetOptions extends PipelineOptions {
           + " parse at once, and every step chained to the parse. The launcher gives the DirectRunner 16:"
           + " there each group is a bundle of every step up to the first shuffle. The output does not"
           + " depend on it.")
-  @Default.Integer(64)
+  @Default.Integer(SpreadFiles.GROUPS)
   int getFileGroups();
 
   void setFileGroups(int value);
