@@ -19,13 +19,18 @@ import java.util.Set;
  * The leak gate's check of one output: what any scrub rule would still replace, and what {@link
  * SecretTokens} sees, in every string of a record. A record is read as the scrubber read its
  * input: each string through {@link DecodedText}, strings that hold JSON (tool arguments) as JSON,
- * and each string value also behind its field name ({@link NamedValue}).
+ * and where a field name is the data's (in a tool call's arguments, in JSON inside a string) each
+ * string value also behind it ({@link NamedValue}). The record's own field names ({@code content},
+ * {@code role}, ...) are the job's, not the data's: no value is read behind them.
  */
 public final class LeakCheck implements Serializable {
   private final Scrubber rules;
   private final SecretTokens tokens = new SecretTokens();
   /** Strings this check found nothing in: a tool's schema, a system prompt, the messages windows share. */
   private final transient CleanTexts clean = new CleanTexts();
+
+  /** The field that holds a tool call's arguments in every record format: its names are the data's. */
+  private static final String ARGUMENTS = "arguments";
 
   public LeakCheck(Scrubber rules) {
     this.rules = rules;
@@ -51,7 +56,7 @@ public final class LeakCheck implements Serializable {
 
   public List<Leak> inRecord(JsonNode record) {
     Set<Leak> leaks = new LinkedHashSet<>();
-    walk(record, "", leaks);
+    walk(record, "", false, leaks);
     return new ArrayList<>(leaks);
   }
 
@@ -62,7 +67,8 @@ public final class LeakCheck implements Serializable {
     return new ArrayList<>(leaks);
   }
 
-  private void walk(JsonNode node, String path, Set<Leak> leaks) {
+  /** @param dataNames whether the field names here are the data's rather than the record's */
+  private void walk(JsonNode node, String path, boolean dataNames, Set<Leak> leaks) {
     if (node.isTextual()) {
       checkString(node.asText(), path, leaks);
     } else if (node.isObject()) {
@@ -72,16 +78,17 @@ public final class LeakCheck implements Serializable {
         String at = path + "/" + name;
         checkText(name, at + " (name)", leaks);
         JsonNode value = field.getValue();
-        if (value.isTextual() && NamedValue.prefix(name) != null && !holdsJson(value.asText())) {
+        String prefix = dataNames ? NamedValue.prefix(name) : null;
+        if (value.isTextual() && prefix != null && !holdsJson(value.asText())) {
           checkString(value.asText(), at, leaks);
-          checkNamed(NamedValue.prefix(name), value.asText(), at, leaks);
+          checkNamed(prefix, value.asText(), at, leaks);
         } else {
-          walk(value, at, leaks);
+          walk(value, at, dataNames || ARGUMENTS.equals(name), leaks);
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), path + "/" + i, leaks);
+        walk(node.get(i), path + "/" + i, dataNames, leaks);
       }
     }
   }
@@ -89,7 +96,7 @@ public final class LeakCheck implements Serializable {
   private void checkString(String text, String path, Set<Leak> leaks) {
     if (holdsJson(text)) {
       try {
-        walk(Json.MAPPER.readTree(text.strip()), path, leaks);
+        walk(Json.MAPPER.readTree(text.strip()), path, true, leaks);
         return;
       } catch (JsonProcessingException notJson) {
         // Text that only looks like JSON is text.

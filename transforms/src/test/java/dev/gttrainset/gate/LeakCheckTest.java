@@ -42,6 +42,27 @@ class LeakCheckTest {
   }
 
   @Test
+  void readsBehindTheDataNamesOfEveryRecordShape() {
+    String password = fake.alnum(18);
+    String arguments = "{\"command\":\"echo ok\",\"env\":{\"QUUX_PASSWORD\":\"" + password + "\"}}";
+    String asObject = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"arguments\":" + arguments + "}}]}]}";
+    String inToolOutput = "{\"messages\":[{\"role\":\"tool\",\"content\":" + Json.MAPPER.valueToTree(arguments) + "}]}";
+    assertEquals(
+        Set.of("/messages/0/tool_calls/0/function/arguments/env/QUUX_PASSWORD line 1"),
+        check.inRecord(asObject).stream().map(l -> l.location).collect(Collectors.toSet()),
+        "chat templates' arguments object: its names are the data's");
+    assertEquals(
+        Set.of("/messages/0/content/env/QUUX_PASSWORD line 1"),
+        check.inRecord(inToolOutput).stream().map(l -> l.location).collect(Collectors.toSet()),
+        "JSON a tool printed: its names are the data's");
+    String sameOutsideArguments = "{\"messages\":[{\"role\":\"assistant\",\"QUUX_PASSWORD\":\"" + password + "\"}]}";
+    assertEquals(
+        List.of(),
+        check.inRecord(sameOutsideArguments),
+        "the record's own field names are the job's: no value is read behind them, as the scrubber reads none there");
+  }
+
+  @Test
   void findsWhatTheScrubberMissedWithARuleSwitchedOff() {
     LeakCheck tokensOnly = new LeakCheck(new Scrubber(ScrubRules.without(Set.copyOf(ScrubRules.ids()))));
     String line = "{\"messages\":[{\"role\":\"user\",\"content\":\"zorblax api key = " + fake.alnum(26) + fake.digits(3) + "\"}]}";
