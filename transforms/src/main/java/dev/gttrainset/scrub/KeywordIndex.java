@@ -4,12 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Which rules can match a text, found in one pass over it, ignoring case: an Aho-Corasick
  * automaton over every rule's keywords, one table step per character, however many keywords the
  * table has. A rule without keywords always runs. Keywords are ASCII: the rules' patterns match
- * ASCII letters only, in either case; any other character leads back to the start.
+ * ASCII letters only, in either case; any other character leads back to the start. Other cues
+ * than rules' are indexed as groups of words ({@link #ofGroups}).
  */
 final class KeywordIndex {
   private static final int ASCII = 128;
@@ -21,19 +24,28 @@ final class KeywordIndex {
   private final int[][] rulesAt;
 
   KeywordIndex(List<ScrubRule> rules) {
+    this(rules.stream().map(ScrubRule::keywords).collect(Collectors.toList()), r -> "rule " + rules.get(r).id());
+  }
+
+  /** An index whose candidates are groups of words: a group is one when any of its words stands in the text. */
+  static KeywordIndex ofGroups(List<List<String>> groups) {
+    return new KeywordIndex(groups, g -> "group " + g);
+  }
+
+  private KeywordIndex(List<List<String>> keywordsOfEach, IntFunction<String> name) {
     List<int[]> children = new ArrayList<>();
     List<List<Integer>> ending = new ArrayList<>();
     children.add(new int[ASCII]);
     ending.add(new ArrayList<>());
-    for (int r = 0; r < rules.size(); r++) {
-      List<String> keywords = rules.get(r).keywords();
+    for (int r = 0; r < keywordsOfEach.size(); r++) {
+      List<String> keywords = keywordsOfEach.get(r);
       if (keywords.isEmpty()) {
         alwaysRun.set(r);
         continue;
       }
       for (String keyword : keywords) {
         if (!keyword.chars().allMatch(c -> c < ASCII)) {
-          throw new IllegalArgumentException("rule " + rules.get(r).id() + ": keyword '" + keyword + "' is not ASCII");
+          throw new IllegalArgumentException(name.apply(r) + ": keyword '" + keyword + "' is not ASCII");
         }
         int state = 0;
         for (int i = 0; i < keyword.length(); i++) {

@@ -1,5 +1,7 @@
 package dev.gttrainset.scrub;
 
+import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +23,7 @@ public final class People {
   /** Accounts that name no one: system users, CI runners, placeholders. */
   private static final Set<String> NOBODY =
       Set.copyOf(
-          java.util.List.of(
+          List.of(
               "user", "users", "root", "admin", "administrator", "ubuntu", "debian", "ec2-user", "centos", "fedora",
               "runner", "vscode", "node", "codespace", "codespaces", "pi", "vagrant", "docker", "git", "www-data",
               "nobody", "me", "dev", "developer", "build", "builder", "ci", "jenkins", "app", "home", "test", "tester",
@@ -66,14 +68,30 @@ public final class People {
   /** The login a home folder was under: {@code /home/alice/...}, {@code /Users/alice/...}. */
   private static final Pattern HOME = Pattern.compile("^(?:/home/|/Users/|[A-Za-z]:\\\\Users\\\\)([^/\\\\]{1,64})");
 
+  /** The words each finder needs in a text, in any case, before its pattern is worth running. */
+  private static final int PERSON_WORD = 0;
+  private static final int GIT_USER_NAME = 1;
+  private static final int GIT_USER_SECTION = 2;
+  private static final int GH_USER = 3;
+  private static final int PERMISSIONS = 4;
+
+  private static final KeywordIndex CUES =
+      KeywordIndex.ofGroups(
+          List.of(
+              List.of("author", "owner", "committer", "signed-off", "co-authored", "reviewed-by", "reported-by", "assignee",
+                  "reviewer", "maintainer", "created by", "assigned to"),
+              List.of("user.name"),
+              List.of("[user]"),
+              List.of("\"login\""),
+              List.of("rw-", "rwx", "r--")));
+
   /** Adds the people a text names to {@code found}: word to {@link #LOGIN} or {@link #FULL_NAME}. */
   public static void learn(String text, Map<String, String> found) {
     if (text.length() < 8) {
       return;
     }
-    String lower = text.length() > 200_000 ? null : text.toLowerCase(Locale.ROOT);
-    if (lower == null || has(lower, "author", "owner", "committer", "signed-off", "co-authored", "reviewed-by",
-        "reported-by", "assignee", "reviewer", "maintainer", "created by", "assigned to")) {
+    BitSet cues = CUES.candidates(text);
+    if (cues.get(PERSON_WORD)) {
       Matcher line = PERSON_LINE.matcher(text);
       while (line.find()) {
         if (line.group(1) != null) {
@@ -83,10 +101,10 @@ public final class People {
         }
       }
     }
-    if (lower == null || lower.contains("user.name") || lower.contains("[user]")) {
+    if (cues.get(GIT_USER_NAME) || cues.get(GIT_USER_SECTION)) {
       Matcher git = GIT_CONFIG.matcher(text);
       while (git.find()) {
-        if (git.group().contains("user.name") || lower == null || lower.contains("[user]")) {
+        if (git.group().contains("user.name") || cues.get(GIT_USER_SECTION)) {
           String who = git.group(1);
           if (Character.isUpperCase(who.charAt(0))) {
             addName(who, found);
@@ -96,7 +114,7 @@ public final class People {
         }
       }
     }
-    if (lower == null || lower.contains("\"login\"")) {
+    if (cues.get(GH_USER)) {
       Matcher login = GH_LOGIN.matcher(text);
       boolean any = false;
       while (login.find()) {
@@ -110,7 +128,7 @@ public final class People {
         }
       }
     }
-    if (lower == null || lower.contains("rw-") || lower.contains("rwx") || lower.contains("r--")) {
+    if (cues.get(PERMISSIONS)) {
       Matcher ls = LS_LONG.matcher(text);
       while (ls.find()) {
         addLogin(ls.group(1), found);
@@ -143,14 +161,5 @@ public final class People {
       return;
     }
     found.putIfAbsent(clean, FULL_NAME);
-  }
-
-  private static boolean has(String lower, String... words) {
-    for (String word : words) {
-      if (lower.contains(word)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

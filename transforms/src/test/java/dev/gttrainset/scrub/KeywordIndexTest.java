@@ -32,6 +32,14 @@ class KeywordIndexTest {
   }
 
   @Test
+  void groupsOfWordsAreCandidatesAsRulesAre() {
+    KeywordIndex groups = KeywordIndex.ofGroups(List.of(List.of("author", "owner"), List.of("[user]"), List.of()));
+    assertEquals(List.of(0, 2), groups.candidates("Code OWNERS: x").stream().boxed().toList());
+    assertEquals(List.of(1, 2), groups.candidates("[User]\n name = y").stream().boxed().toList());
+    assertEquals(List.of(2), groups.candidates("auth or own").stream().boxed().toList());
+  }
+
+  @Test
   void keywordsMustBeAscii() {
     IllegalArgumentException e =
         assertThrows(

@@ -38,6 +38,16 @@ class PeopleTest {
   }
 
   @Test
+  void readsTheSameWayInAnyCaseAndAtAnyLength() {
+    assertEquals(Map.of("Ada Quill", People.FULL_NAME), learned("REVIEWED-BY: Ada Quill"));
+    String log = "$ go test ./...\nok  \tgastown/internal/mail\t0.41s\n".repeat(6_000);
+    assertTrue(log.length() > 200_000);
+    assertEquals(Map.of("Ada Quill", People.FULL_NAME), learned(log + "Reviewed-by: Ada Quill\n" + log));
+    assertEquals(Map.of(), learned(log + "services:\n  name = Brin Olsen\n"), "a name line outside git's [user] names no one");
+    assertEquals(Map.of("Brin Olsen", People.FULL_NAME), learned(log + "[user]\n  name = Brin Olsen\n"));
+  }
+
+  @Test
   void leavesAccountsThatNameNoOneAndCodeAlone() {
     assertEquals(Map.of(), learned("drwxr-xr-x 2 root root 4096 Jan 1 bin\n-rw-r--r-- 1 ubuntu ubuntu 12 Jan 1 x"));
     assertEquals(Map.of(), learned("Author: &object.Signature{\n\tAuthor:    sig,\nauthor: %w"));
